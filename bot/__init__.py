@@ -1,0 +1,1 @@
+"""The edges: CLI, config, console, Telegram and Slack adapters, the scheduler and serve."""

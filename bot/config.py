@@ -1,0 +1,215 @@
+"""Configuration: a TOML file plus environment variables for secrets (DESIGN contract 7).
+
+``load_config(path)`` returns a validated ``Config``; a wrong value raises ``ConfigError`` naming
+the key and the allowed values. Secrets may live in the file or in their environment variable;
+the environment wins, so a checked-in config never needs a token.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_DB = "data/newsroom.db"
+DEFAULT_CONFIG = "config.toml"
+TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class ConfigError(Exception):
+    """A config value that cannot be used; the message names the key and what is allowed."""
+
+
+@dataclass
+class StoreConfig:
+    db: str = DEFAULT_DB
+    max_file_mb: float = 5.0
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+@dataclass
+class NlpConfig:
+    model: str | None = None  # an installed spaCy pipeline whose NER is merged with ours
+
+
+@dataclass
+class BotConfig:
+    language: str = "nl"
+    timezone: str = "Europe/Amsterdam"
+
+
+@dataclass
+class TelegramConfig:
+    token: str | None = None
+    api_base_url: str = "https://api.telegram.org"
+    admins: list[str] = field(default_factory=list)
+    webhook_url: str | None = None  # set to use webhook mode instead of polling
+    webhook_port: int = 8443
+    webhook_secret: str | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.token)
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.api_base_url.rstrip('/')}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        return f"{self.api_base_url.rstrip('/')}/file/bot"
+
+
+@dataclass
+class SlackConfig:
+    bot_token: str | None = None
+    app_token: str | None = None
+    signing_secret: str | None = None
+    mode: str = "socket"
+    port: int = 3000
+    api_base_url: str = "https://slack.com/api/"
+    admins: list[str] = field(default_factory=list)
+
+    @property
+    def enabled(self) -> bool:
+        if not self.bot_token:
+            return False
+        return bool(self.app_token) if self.mode == "socket" else bool(self.signing_secret)
+
+
+@dataclass
+class DigestConfig:
+    time: str = "07:30"
+    telegram_chats: list[str] = field(default_factory=list)
+    slack_channels: list[str] = field(default_factory=list)
+    grace_hours: float = 6.0  # a digest missed during downtime is still sent this long after
+
+
+@dataclass
+class Config:
+    store: StoreConfig = field(default_factory=StoreConfig)
+    nlp: NlpConfig = field(default_factory=NlpConfig)
+    bot: BotConfig = field(default_factory=BotConfig)
+    telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    slack: SlackConfig = field(default_factory=SlackConfig)
+    digest: DigestConfig = field(default_factory=DigestConfig)
+    path: str | None = None  # the file it came from, if any
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.bot.timezone)
+
+
+SECRETS = {
+    ("telegram", "token"): "TELEGRAM_BOT_TOKEN",
+    ("slack", "bot_token"): "SLACK_BOT_TOKEN",
+    ("slack", "app_token"): "SLACK_APP_TOKEN",
+    ("slack", "signing_secret"): "SLACK_SIGNING_SECRET",
+}
+
+SECTIONS = {
+    "store": StoreConfig,
+    "nlp": NlpConfig,
+    "bot": BotConfig,
+    "telegram": TelegramConfig,
+    "slack": SlackConfig,
+    "digest": DigestConfig,
+}
+
+
+def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
+    """Read ``path`` (default: config.toml when present, else built-in defaults) and the environment."""
+    env = os.environ if env is None else env
+    raw: dict = {}
+    if path is None and Path(DEFAULT_CONFIG).is_file():
+        path = DEFAULT_CONFIG
+    if path is not None:
+        try:
+            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {path}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    config = Config(path=str(path) if path else None)
+    for name, value in raw.items():
+        if name not in SECTIONS:
+            raise ConfigError(f"unknown section [{name}]; allowed: {', '.join(SECTIONS)}")
+        if not isinstance(value, dict):
+            raise ConfigError(f"[{name}] must be a table")
+        section = getattr(config, name)
+        for key, item in value.items():
+            if not hasattr(section, key) or key.startswith("_"):
+                allowed = ", ".join(f for f in section.__dataclass_fields__)
+                raise ConfigError(f"unknown key [{name}] {key}; allowed: {allowed}")
+            setattr(section, key, item)
+    for (section, key), var in SECRETS.items():
+        if env.get(var):
+            setattr(getattr(config, section), key, env[var])
+    validate(config)
+    return config
+
+
+def validate(config: Config) -> None:
+    """Check types and allowed values; raise ConfigError naming the key."""
+    _check_type("store", "db", config.store.db, str)
+    _check_type("store", "max_file_mb", config.store.max_file_mb, (int, float))
+    if config.store.max_file_mb <= 0:
+        raise ConfigError("[store] max_file_mb must be a positive number of megabytes")
+    if config.nlp.model is not None:
+        _check_type("nlp", "model", config.nlp.model, str)
+    if config.bot.language not in ("nl", "en"):
+        raise ConfigError(f'[bot] language = "{config.bot.language}" is not allowed; use "nl" or "en"')
+    try:
+        ZoneInfo(str(config.bot.timezone))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f'[bot] timezone = "{config.bot.timezone}" is not a known time zone; '
+            'use an IANA name such as "Europe/Amsterdam"'
+        ) from None
+    if config.slack.mode not in ("socket", "http"):
+        raise ConfigError(f'[slack] mode = "{config.slack.mode}" is not allowed; use "socket" or "http"')
+    for section, key in (("slack", "port"), ("telegram", "webhook_port")):
+        port = getattr(getattr(config, section), key)
+        if not isinstance(port, int) or isinstance(port, bool) or not 0 <= port <= 65535:
+            raise ConfigError(f"[{section}] {key} must be a port number from 0 to 65535")
+    for section, key in (("telegram", "api_base_url"), ("slack", "api_base_url")):
+        url = getattr(getattr(config, section), key)
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise ConfigError(f"[{section}] {key} must be an http:// or https:// URL")
+    if not config.slack.api_base_url.endswith("/"):
+        config.slack.api_base_url += "/"
+    if not TIME_RE.match(str(config.digest.time)):
+        raise ConfigError(f'[digest] time = "{config.digest.time}" is not a time; use "HH:MM", e.g. "07:30"')
+    _check_type("digest", "grace_hours", config.digest.grace_hours, (int, float))
+    for section, key in (
+        ("telegram", "admins"),
+        ("slack", "admins"),
+        ("digest", "telegram_chats"),
+        ("digest", "slack_channels"),
+    ):
+        values = getattr(getattr(config, section), key)
+        if not isinstance(values, list) or not all(isinstance(v, (str, int)) for v in values):
+            raise ConfigError(f"[{section}] {key} must be a list of ids, e.g. [12345, 67890]")
+        setattr(getattr(config, section), key, [str(v) for v in values])
+
+
+def _check_type(section: str, key: str, value, types) -> None:
+    if not isinstance(value, types) or isinstance(value, bool):
+        names = types.__name__ if isinstance(types, type) else " or ".join(t.__name__ for t in types)
+        raise ConfigError(f"[{section}] {key} must be a {names}")
+
+
+def describe(config: Config) -> list[str]:
+    """What serve will run, for the start-up log: never a token."""
+    parts = []
+    if config.telegram.enabled:
+        parts.append(f"telegram (api {config.telegram.api_base_url}, admins {len(config.telegram.admins)})")
+    if config.slack.enabled:
+        parts.append(f"slack ({config.slack.mode} mode, admins {len(config.slack.admins)})")
+    return parts

@@ -1,0 +1,219 @@
+"""Open the newsroom database: WAL, a busy timeout, and the versioned schema.
+
+Every table the bot uses is defined here, so that the loader (which writes facts), the handlers
+(which read them) and the scheduler (subscriptions, digests_sent) agree on one shape. Schema
+changes are new functions on ``MIGRATIONS``; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+BUSY_TIMEOUT_MS = 10_000
+MIGRATIONS = Migrations("newsbot")
+
+
+def open_db(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating it if needed) the database at ``path`` and bring its schema up to date."""
+    path = Path(path)
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = Database(conn)
+    if str(path) != ":memory:":
+        db.enable_wal()
+    conn.execute("PRAGMA synchronous = NORMAL")
+    if migrate:
+        MIGRATIONS.apply(db)
+    return db
+
+
+def schema_version(db: Database) -> list[str]:
+    """Names of the applied migrations, oldest first."""
+    return [m.name for m in MIGRATIONS.applied(db)]
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    """Articles, their facts, subscriptions and the digest ledger."""
+    db["articles"].create(
+        {
+            "id": int,
+            "path": str,  # where it was loaded from (file path, or path#n for JSON Lines)
+            "url": str,
+            "source": str,  # publisher, when known
+            "title": str,
+            "date": str,  # "2025-04" or "2025-04-12": the precision as written
+            "date_precision": str,  # "month" | "day" | None
+            "text": str,  # cleaned text; all fact offsets point into it
+            "text_stemmed": str,  # Dutch-stemmed shadow of title + text, indexed by FTS
+            "content_hash": str,
+            "word_count": int,
+            "format": str,  # txt | md | json | jsonl | html
+            "loaded_at": str,  # ISO timestamp, UTC
+        },
+        pk="id",
+        not_null={"text", "content_hash", "loaded_at"},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["path"])
+    db["articles"].create_index(["url"])
+    db["articles"].create_index(["date"])
+    db["articles"].create_index(["loaded_at"])
+
+    db["entities"].create(
+        {"id": int, "name": str, "type": str, "key": str},
+        pk="id",
+        not_null={"name", "type", "key"},
+    )
+    # key: the normalised canonical name (lower case, no diacritics); one row per real-world entity
+    db["entities"].create_index(["key", "type"], unique=True)
+
+    db["aliases"].create(
+        {"id": int, "entity_id": int, "alias": str, "norm": str},
+        pk="id",
+        foreign_keys=[("entity_id", "entities", "id")],
+    )
+    db["aliases"].create_index(["norm"])
+    db["aliases"].create_index(["entity_id", "alias"], unique=True)
+
+    db["mentions"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "entity_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "sentence": str,  # the sentence around the mention, for context in replies
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+    )
+    db["mentions"].create_index(["entity_id", "article_id"])
+    db["mentions"].create_index(["article_id"])
+
+    db["roles"].create(
+        {
+            "id": int,
+            "entity_id": int,
+            "article_id": int,  # null for an admin correction
+            "role": str,
+            "country": str,
+            "affiliation": str,
+            "start": int,
+            "end": int,
+            "date": str,  # the article's date (or the correction's)
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+    )
+    db["roles"].create_index(["entity_id"])
+    db["roles"].create_index(["article_id"])
+
+    db["quotes"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "entity_id": int,  # null when the speaker is not a known entity
+            "speaker": str,  # entity name, or a description ("hoge Oekraïense functionaris")
+            "text": str,
+            "start": int,
+            "end": int,
+            "verb": str,  # reporting verb or cue ("zei", "aldus", "schreef", ":")
+            "confidence": float,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+    )
+    db["quotes"].create_index(["entity_id"])
+    db["quotes"].create_index(["article_id"])
+
+    db["numbers"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "value": float,
+            "what": str,
+            "category": str,  # doden | gewonden | drones | aanvallen | gevangenen | dagen | ... | None
+            "text": str,
+            "qualifier": str,
+            "start": int,
+            "end": int,
+            "sentence": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["numbers"].create_index(["article_id"])
+    db["numbers"].create_index(["category"])
+
+    db["dates"].create(
+        {"id": int, "article_id": int, "text": str, "value": str, "start": int, "end": int},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["dates"].create_index(["article_id"])
+
+    # Admin corrections, replayed after every (re)extraction so they survive `newsbot reindex`.
+    db["corrections"].create(
+        {
+            "id": int,
+            "kind": str,  # merge | role | unrole
+            "subject": str,  # the entity name as the admin wrote it
+            "value": str,  # merge target name, or the role text
+            "user": str,
+            "created_at": str,
+        },
+        pk="id",
+    )
+
+    db["subscriptions"].create(
+        {
+            "id": int,
+            "platform": str,  # telegram | slack
+            "chat_id": str,
+            "time": str,  # "HH:MM" local time
+            "timezone": str,
+            "language": str,
+            "origin": str,  # config | chat
+            "created_by": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"platform", "chat_id", "time"},
+    )
+    db["subscriptions"].create_index(["platform", "chat_id"], unique=True)
+
+    db["digests_sent"].create(
+        {
+            "id": int,
+            "subscription_id": int,
+            "digest_date": str,  # local date the digest is for, YYYY-MM-DD
+            "status": str,  # sending | sent | failed
+            "attempts": int,
+            "error": str,
+            "sent_at": str,
+        },
+        pk="id",
+        foreign_keys=[("subscription_id", "subscriptions", "id")],
+    )
+    db["digests_sent"].create_index(["subscription_id", "digest_date"], unique=True)
+
+    db["chat_settings"].create(
+        {"platform": str, "chat_id": str, "language": str},
+        pk=("platform", "chat_id"),
+    )
+
+    db["articles"].enable_fts(
+        ["title", "text_stemmed"],
+        fts_version="FTS5",
+        tokenize="unicode61 remove_diacritics 2",
+        create_triggers=True,
+    )
