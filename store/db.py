@@ -217,3 +217,14 @@ def m001_initial(db: Database) -> None:
         tokenize="unicode61 remove_diacritics 2",
         create_triggers=True,
     )
+
+
+@MIGRATIONS()
+def m002_quotes_fts(db: Database) -> None:
+    """Full-text search over quotes (``/quotes NAME about WORD``), filled for existing rows."""
+    db["quotes"].enable_fts(
+        ["text"],
+        fts_version="FTS5",
+        tokenize="unicode61 remove_diacritics 2",
+        create_triggers=True,
+    )

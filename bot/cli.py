@@ -1,0 +1,240 @@
+"""The ``newsbot`` command line: a thin click shell over store/, handlers/ and serve.
+
+Exit codes: 0 success, 1 when some input failed (a bad file), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from bot.config import Config, ConfigError, load_config
+
+
+class Context:
+    def __init__(self, config_path: str | None, db: str | None):
+        self.config_path = config_path
+        self.db_override = db
+        self._config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            try:
+                self._config = load_config(self.config_path)
+            except ConfigError as exc:
+                raise click.UsageError(str(exc)) from None
+        return self._config
+
+    @property
+    def db_path(self) -> str:
+        return self.db_override or self.config.store.db
+
+    def open_db(self):
+        from store.db import open_db
+
+        return open_db(self.db_path)
+
+    def nlp(self):
+        from store.nlp import ModelNotFound, shared_pipeline
+
+        try:
+            return shared_pipeline(self.config.nlp.model)
+        except ModelNotFound as exc:
+            raise click.UsageError(str(exc)) from None
+
+
+def config_options(func):
+    func = click.option("--db", "db", metavar="FILE", help="SQLite database (overrides [store] db).")(func)
+    func = click.option(
+        "--config", "config_path", metavar="FILE", help="TOML config (default: config.toml if present)."
+    )(func)
+    return func
+
+
+def _context(config_path: str | None, db: str | None) -> Context:
+    return Context(config_path, db)
+
+
+@click.group()
+@click.version_option(package_name="newsroom-bot")
+@click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
+def cli(verbose: bool) -> None:
+    """newsroom-bot: load Dutch news articles, extract their facts, answer questions in chat."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("httpx", "apscheduler.executors.default", "aiohttp.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@config_options
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+def load(paths, config_path, db, progress) -> None:
+    """Load article files, folders (recursively) or globs into the database.
+
+    Example: newsbot load seeds/
+    """
+    from bot.progress import print_load_results
+    from store.loader import load_paths
+
+    ctx = _context(config_path, db)
+    database = ctx.open_db()
+    nlp = ctx.nlp()
+    show_bar = sys.stderr.isatty() if progress is None else progress
+    with print_load_results(paths, show_bar) as on_result:
+        results = load_paths(database, paths, nlp=nlp, max_bytes=ctx.config.store.max_file_bytes, on_result=on_result)
+    database.close()
+    sys.exit(1 if any(r.status == "failed" for r in results) else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per article (contract 2).")
+@click.option("--jsonl", "jsonl", metavar="FILE", help="Read JSON Lines {id, text[, date]} from FILE or - (contract 3).")
+@click.option("--config", "config_path", metavar="FILE", help="TOML config (default: config.toml if present).")
+def extract(paths, as_json, jsonl, config_path) -> None:
+    """Extract facts from articles without a database.
+
+    Example: newsbot extract --json seeds/*.txt
+    """
+    from bot.extract import extract_json, extract_jsonl
+
+    ctx = _context(config_path, None)
+    if bool(jsonl) == bool(as_json) or (jsonl and paths) or (as_json and not paths):
+        raise click.UsageError("use either --json PATH... or --jsonl FILE|-")
+    if jsonl:
+        failures = extract_jsonl(ctx.nlp(), jsonl, sys.stdout)
+    else:
+        failures = extract_json(ctx.nlp(), paths, sys.stdout, ctx.config.store.max_file_bytes)
+    sys.exit(1 if failures else 0)
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=10, show_default=True, help="How many articles.")
+@config_options
+def search(query, limit, config_path, db) -> None:
+    """Full-text search (Dutch stemming: "aanval" finds "aanvallen").
+
+    Example: newsbot search aanval
+    """
+    from store.search import search_articles
+
+    ctx = _context(config_path, db)
+    database = ctx.open_db()
+    rows = search_articles(database, " ".join(query), limit=limit)
+    if not rows:
+        click.echo("No articles found.")
+    for row in rows:
+        click.echo(f"#{row['id']}  {row['date'] or '—'}  {row['title'] or '(no title)'}")
+        click.echo(f"    {row['snippet']}")
+
+
+@cli.command()
+@config_options
+def stats(config_path, db) -> None:
+    """Counts of articles and facts in the database.
+
+    Example: newsbot stats
+    """
+    from store.stats import store_stats
+
+    ctx = _context(config_path, db)
+    for name, value in store_stats(ctx.open_db()).items():
+        click.echo(f"{name:>14}: {value}")
+
+
+@cli.command()
+@config_options
+def reindex(config_path, db) -> None:
+    """Re-extract the facts of every stored article (after an upgrade); corrections are kept.
+
+    Example: newsbot reindex
+    """
+    from store.loader import reindex as reindex_all
+
+    ctx = _context(config_path, db)
+    done = reindex_all(ctx.open_db(), ctx.nlp())
+    click.echo(f"reindexed {done} articles")
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print the neutral reply as JSON.")
+@config_options
+def ask(text, as_json, config_path, db) -> None:
+    """Run one command through the handlers and print the reply.
+
+    Example: newsbot ask "/who Rubio"
+    """
+    from bot.console import ask as ask_once
+
+    ctx = _context(config_path, db)
+    output, code = ask_once(ctx.open_db(), ctx.config, text, as_json=as_json, nlp_loader=ctx.nlp)
+    click.echo(output)
+    sys.exit(code)
+
+
+@cli.command()
+@config_options
+def chat(config_path, db) -> None:
+    """Open the console chat: the bot's commands at a local prompt.
+
+    Example: newsbot chat
+    """
+    from bot.console import run_chat
+
+    ctx = _context(config_path, db)
+    run_chat(ctx.open_db(), ctx.config, nlp_loader=ctx.nlp)
+
+
+@cli.command()
+@config_options
+def serve(config_path, db) -> None:
+    """Run every configured adapter and the digest scheduler (the console chat when none is).
+
+    Example: newsbot serve --config config.toml
+    """
+    from bot.serve import run_serve
+
+    ctx = _context(config_path, db)
+    sys.exit(run_serve(ctx.config, ctx.db_path))
+
+
+@cli.command()
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="The day of the digest (default: today).")
+@click.option("--chat", "chat", metavar="ID", help="The subscribed chat or channel it is for.")
+@config_options
+def digest(date, chat, config_path, db) -> None:
+    """Print the digest that would be posted.
+
+    Example: newsbot digest --date 2025-04-24
+    """
+    from bot.scheduler import render_digest_text
+
+    ctx = _context(config_path, db)
+    if date:
+        from datetime import date as date_type
+
+        try:
+            date_type.fromisoformat(date)
+        except ValueError:
+            raise click.UsageError(f"--date {date!r} is not a date; use YYYY-MM-DD") from None
+    click.echo(render_digest_text(ctx.open_db(), ctx.config, date=date, chat=chat))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

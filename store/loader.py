@@ -1,0 +1,326 @@
+"""Load article files into the store: read → extract facts → write, one transaction per article.
+
+Identity is the content hash: an unchanged article loaded again changes nothing; a changed one
+with the same path (or url) replaces its earlier version and all of that version's facts in the
+same transaction, so a crash leaves the database as it was before the article.
+"""
+
+from __future__ import annotations
+
+import glob
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from store import articles as reader
+from store.linking import link_entities
+from store.model import Article, BadArticle, Facts
+from store.search import stem_text
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+BATCH_SIZE = 64
+FACT_TABLES = ("mentions", "roles", "quotes", "numbers", "dates")
+
+
+@dataclass
+class LoadResult:
+    path: str  # the file (or file#n for one record of a JSON Lines file)
+    status: str  # loaded | unchanged | replaced | failed
+    reason: str | None = None
+    article_id: int | None = None
+    title: str | None = None
+    file: str = field(default="", repr=False)  # the file it came from, for per-file summaries
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Files under ``paths`` (folders recursively, globs expanded), sorted; (path, error) pairs."""
+    for raw in paths:
+        raw = str(raw)
+        matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) else [raw]
+        if not matches:
+            yield Path(raw), "no file matches this pattern"
+        for match in matches:
+            path = Path(match)
+            if path.is_dir():
+                for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                    if child.suffix.lower() in reader.SUPPORTED_SUFFIXES and not _hidden(child, path):
+                        yield child, None
+            elif path.exists():
+                yield path, None
+            else:
+                yield path, "no such file or folder"
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def load_paths(
+    db: Database,
+    paths: Iterable[str | Path],
+    nlp=None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_result: Callable[[LoadResult], None] | None = None,
+) -> list[LoadResult]:
+    """Load every article file under ``paths``. Returns one result per article (or failed file)."""
+    results: list[LoadResult] = []
+
+    def report(result: LoadResult) -> None:
+        results.append(result)
+        if on_result:
+            on_result(result)
+
+    def read_all() -> Iterator[tuple[str, Article]]:
+        for path, error in expand_paths(paths):
+            if error:
+                report(LoadResult(str(path), "failed", error, file=str(path)))
+                continue
+            try:
+                for article in reader.read_articles(path, max_bytes=max_bytes):
+                    yield str(path), article
+            except BadArticle as exc:
+                report(LoadResult(str(path), "failed", str(exc), file=str(path)))
+
+    _load_articles(db, read_all(), nlp, report)
+    return results
+
+
+def load_bytes(
+    db: Database, filename: str, data: bytes, nlp=None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[LoadResult]:
+    """Load an uploaded file held in memory; ``filename`` (its base name only) picks the format."""
+    name = Path(filename.replace("\\", "/")).name or "upload.txt"
+    results: list[LoadResult] = []
+    try:
+        found = reader.read_bytes(name, data, max_bytes=max_bytes)
+    except BadArticle as exc:
+        return [LoadResult(name, "failed", str(exc), file=name)]
+    _load_articles(db, ((name, a) for a in found), nlp, results.append)
+    return results
+
+
+def _load_articles(db, items: Iterator[tuple[str, Article]], nlp, report) -> None:
+    """Skip unchanged articles, extract the rest in batches (nlp.pipe), store each atomically."""
+    from store.facts import extract_many
+    from store.nlp import shared_pipeline
+
+    pending: list[tuple[str, Article]] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        pipeline = nlp if nlp is not None else shared_pipeline(None)
+        texts = ((a.text, a.date) for _, a in pending)
+        for (file, article), facts in zip(pending, extract_many(pipeline, texts, batch_size=BATCH_SIZE)):
+            try:
+                result = store_article(db, article, facts)
+            except Exception as exc:  # a database error must not stop the other files
+                log.exception("could not store %s", article.path)
+                result = LoadResult(article.path, "failed", f"could not store: {exc}")
+            result.file = file
+            report(result)
+        pending.clear()
+
+    for file, article in items:
+        existing = _find_by_hash(db, article.content_hash)
+        if existing is not None:
+            report(LoadResult(article.path, "unchanged", None, existing["id"], existing["title"], file))
+            continue
+        pending.append((file, article))
+        if len(pending) >= BATCH_SIZE:
+            flush()
+    flush()
+
+
+def _find_by_hash(db: Database, content_hash: str) -> dict | None:
+    rows = db.execute("select id, title from articles where content_hash = ?", [content_hash]).fetchall()
+    return {"id": rows[0][0], "title": rows[0][1]} if rows else None
+
+
+def _previous_version(db: Database, article: Article) -> int | None:
+    """The article this one replaces: same url, else same path."""
+    if article.url:
+        row = db.execute("select id from articles where url = ? order by id desc limit 1", [article.url]).fetchone()
+        if row:
+            return row[0]
+    row = db.execute("select id from articles where path = ? order by id desc limit 1", [article.path]).fetchone()
+    return row[0] if row else None
+
+
+def store_article(db: Database, article: Article, facts: Facts) -> LoadResult:
+    """Write ``article`` and its facts in one transaction, replacing an earlier version."""
+    existing = _find_by_hash(db, article.content_hash)
+    if existing is not None:
+        return LoadResult(article.path, "unchanged", None, existing["id"], existing["title"])
+    with db.atomic():
+        previous = _previous_version(db, article)
+        if previous is not None:
+            _delete_article(db, previous)
+        article_id = _insert_article(db, article, previous)
+        _insert_facts(db, article_id, article, facts)
+        _apply_corrections(db)
+    status = "replaced" if previous is not None else "loaded"
+    return LoadResult(article.path, status, None, article_id, article.title)
+
+
+def _insert_article(db: Database, article: Article, reuse_id: int | None) -> int:
+    row = {
+        "path": article.path,
+        "url": article.url,
+        "source": article.source,
+        "title": article.title,
+        "date": article.date,
+        "date_precision": article.date_precision,
+        "text": article.text,
+        "text_stemmed": stem_text(f"{article.title or ''}\n{article.text}"),
+        "content_hash": article.content_hash,
+        "word_count": len(article.text.split()),
+        "format": article.format,
+        "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    if reuse_id is not None:
+        row["id"] = reuse_id  # a replaced article keeps its id, so /article N still works
+    db["articles"].insert(row)
+    return reuse_id if reuse_id is not None else db["articles"].last_pk
+
+
+def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts) -> None:
+    entity_ids = link_entities(db, facts.entities)
+    text = article.text
+    mentions, roles = [], []
+    for entity, entity_id in zip(facts.entities, entity_ids):
+        for m in entity.mentions:
+            mentions.append(
+                {
+                    "article_id": article_id,
+                    "entity_id": entity_id,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "sentence": facts.sentence_at(text, m.start),
+                }
+            )
+        for r in entity.roles:
+            roles.append(
+                {
+                    "entity_id": entity_id,
+                    "article_id": article_id,
+                    "role": r.text,
+                    "country": r.country,
+                    "affiliation": r.affiliation,
+                    "start": r.start,
+                    "end": r.end,
+                    "date": article.date,
+                }
+            )
+    by_name = {}
+    for entity, entity_id in zip(facts.entities, entity_ids):
+        for name in (entity.name, *entity.aliases):
+            by_name.setdefault(name, entity_id)
+    quotes = [
+        {
+            "article_id": article_id,
+            "entity_id": by_name.get(q.speaker) if q.speaker_is_entity else None,
+            "speaker": q.speaker,
+            "text": q.text,
+            "start": q.start,
+            "end": q.end,
+            "verb": q.verb,
+            "confidence": q.confidence,
+        }
+        for q in facts.quotes
+    ]
+    numbers = [
+        {
+            "article_id": article_id,
+            "value": n.value,
+            "what": n.what,
+            "category": n.category,
+            "text": n.text,
+            "qualifier": n.qualifier,
+            "start": n.start,
+            "end": n.end,
+            "sentence": n.sentence or facts.sentence_at(text, n.start),
+        }
+        for n in facts.numbers
+    ]
+    dates = [
+        {"article_id": article_id, "text": d.text, "value": d.value, "start": d.start, "end": d.end}
+        for d in facts.dates
+    ]
+    for table, rows in (("mentions", mentions), ("roles", roles), ("quotes", quotes), ("numbers", numbers), ("dates", dates)):
+        if rows:
+            db[table].insert_all(rows)
+
+
+def _delete_article(db: Database, article_id: int) -> None:
+    for table in FACT_TABLES:
+        db.execute(f"delete from {table} where article_id = ?", [article_id])
+    db.execute("delete from articles where id = ?", [article_id])
+    _delete_orphan_entities(db)
+
+
+def _delete_orphan_entities(db: Database) -> None:
+    """Entities no article mentions any more (and no admin gave a role) go, with their aliases."""
+    orphans = """
+        select id from entities e
+        where not exists (select 1 from mentions m where m.entity_id = e.id)
+          and not exists (select 1 from roles r where r.entity_id = e.id)
+          and not exists (select 1 from quotes q where q.entity_id = e.id)
+    """
+    db.execute(f"delete from aliases where entity_id in ({orphans})")
+    db.execute(f"delete from entities where id in ({orphans})")
+
+
+def forget_article(db: Database, article_id: int) -> bool:
+    """Remove an article and its facts. False when there is no such article."""
+    with db.atomic():
+        if not db.execute("select 1 from articles where id = ?", [article_id]).fetchone():
+            return False
+        _delete_article(db, article_id)
+    return True
+
+
+def reindex(db: Database, nlp=None, on_progress: Callable[[int, int], None] | None = None) -> int:
+    """Re-extract the facts of every stored article (after an upgrade); corrections are replayed."""
+    from store.facts import extract_many
+    from store.nlp import shared_pipeline
+
+    pipeline = nlp if nlp is not None else shared_pipeline(None)
+    ids = [row[0] for row in db.execute("select id from articles order by id").fetchall()]
+    done = 0
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = ids[start : start + BATCH_SIZE]
+        rows = [
+            db.execute("select id, text, date from articles where id = ?", [i]).fetchone() for i in batch
+        ]
+        for (article_id, text, date), facts in zip(rows, extract_many(pipeline, ((r[1], r[2]) for r in rows))):
+            with db.atomic():
+                for table in FACT_TABLES:
+                    db.execute(f"delete from {table} where article_id = ?", [article_id])
+                article = Article(path="", text=text, date=date)
+                _insert_facts(db, article_id, article, facts)
+            done += 1
+            if on_progress:
+                on_progress(done, len(ids))
+    with db.atomic():
+        _delete_orphan_entities(db)
+        _apply_corrections(db)
+    return done
+
+
+def _apply_corrections(db: Database) -> None:
+    """Replay admin corrections (merges, roles) so that they survive every reload and reindex."""
+    from store.corrections import apply_corrections
+
+    apply_corrections(db)
