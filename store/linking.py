@@ -34,8 +34,9 @@ def _link(db: Database, entity: Entity) -> int:
     if entity_id is None and entity.type == "PER" and " " in key:
         entity_id = _upgrade_surname_only(db, entity.name, key)
     if entity_id is None:
-        db["entities"].insert({"name": entity.name, "type": entity.type, "key": key})
-        entity_id = db["entities"].last_pk
+        table = db["entities"]  # db[...] builds a new Table each time: keep this one for last_pk
+        table.insert({"name": entity.name, "type": entity.type, "key": key})
+        entity_id = table.last_pk
     for form in forms:
         db.execute(
             "insert or ignore into aliases (entity_id, alias, norm) values (?, ?, ?)",

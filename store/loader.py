@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 BATCH_SIZE = 64
 FACT_TABLES = ("mentions", "roles", "quotes", "numbers", "dates")
+MAX_NAME_BYTES = 255  # what file systems allow for a name: longer upload names are cut
 
 
 @dataclass
@@ -99,7 +100,7 @@ def load_bytes(
     db: Database, filename: str, data: bytes, nlp=None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> list[LoadResult]:
     """Load an uploaded file held in memory; ``filename`` (its base name only) picks the format."""
-    name = Path(filename.replace("\\", "/")).name or "upload.txt"
+    name = upload_name(filename)
     results: list[LoadResult] = []
     try:
         found = reader.read_bytes(name, data, max_bytes=max_bytes)
@@ -107,6 +108,18 @@ def load_bytes(
         return [LoadResult(name, "failed", str(exc), file=name)]
     _load_articles(db, ((name, a) for a in found), nlp, results.append)
     return results
+
+
+def upload_name(filename: str, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """A sender's file name as a safe label: the base name, no control characters, ≤ 255 bytes."""
+    printable = "".join(c for c in filename if c.isprintable())
+    name = Path(printable.replace("\\", "/")).name
+    if name in ("", ".", ".."):
+        return "upload.txt"
+    suffix = Path(name).suffix if len(Path(name).suffix.encode()) < 16 else ""
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    room = max_bytes - len(suffix.encode())
+    return stem.encode()[:room].decode(errors="ignore") + suffix
 
 
 def _load_articles(db, items: Iterator[tuple[str, Article]], nlp, report) -> None:
@@ -190,8 +203,9 @@ def _insert_article(db: Database, article: Article, reuse_id: int | None) -> int
     }
     if reuse_id is not None:
         row["id"] = reuse_id  # a replaced article keeps its id, so /article N still works
-    db["articles"].insert(row)
-    return reuse_id if reuse_id is not None else db["articles"].last_pk
+    table = db["articles"]  # db[...] builds a new Table each time: keep this one for last_pk
+    table.insert(row)
+    return reuse_id if reuse_id is not None else table.last_pk
 
 
 def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts) -> None:
