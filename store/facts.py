@@ -1,9 +1,143 @@
 """Doc → Facts: entities with canonical names and aliases, roles, quotes, numbers, dates.
 
-STUB — being written. Public API:
+    extract(nlp, text, date=None) -> Facts
+    extract_many(nlp, items, batch_size=64) -> Iterator[Facts]   # streams through nlp.pipe
+    facts_from_doc(doc, date=None) -> Facts
 
-    build_pipeline(model: str | None = None) -> spacy.Language
-    extract(nlp, text: str, date: str | None = None) -> Facts
-    extract_many(nlp, items: Iterable[tuple[str, str | None]], batch_size=64) -> Iterator[Facts]
-        Streams: one Facts per (text, date), in order, using nlp.pipe.
+The components agree on these Doc extensions (each may be missing, None means empty):
+``doc._.newsbot_entity_names`` (entity key → canonical name, from ``newsbot_entities``),
+``doc._.newsbot_roles`` (``(person span, Role)``, from ``newsbot_roles``), ``doc._.quotes``
+(``(Quote, speaker span or None)``), ``doc._.numbers`` (``Number``) and ``doc._.dates``
+(``DateMention``). ``date`` (the article date, for relative dates) is set as
+``doc._.article_date`` before the pipeline runs.
 """
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from store.model import Entity, Facts, Mention, Quote, Role
+from store.names import normalize, skeleton
+
+for _name in ("quotes", "numbers", "dates", "article_date", "newsbot_roles", "newsbot_entity_names"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def extract(nlp: Language, text: str, date: str | None = None) -> Facts:
+    """The facts of one article text."""
+    return facts_from_doc(nlp(_with_date(nlp, text, date)), date)
+
+
+def extract_many(
+    nlp: Language, items: Iterable[tuple[str, str | None]], batch_size: int = 64
+) -> Iterator[Facts]:
+    """One Facts per ``(text, date)``, in order, streaming through ``nlp.pipe``."""
+    docs = ((_with_date(nlp, text, date), date) for text, date in items)
+    for doc, date in nlp.pipe(docs, batch_size=batch_size, as_tuples=True):
+        yield facts_from_doc(doc, date)
+
+
+def _with_date(nlp: Language, text: str, date: str | None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date
+    return doc
+
+
+def _entity_name(doc: Doc, span: Span) -> str:
+    names = doc._.newsbot_entity_names or {}
+    return names.get(span.id_) or _surface(span)
+
+
+def _surface(span: Span) -> str:
+    from store.components.entities import surface
+
+    return surface(span)
+
+
+def _entities(doc: Doc) -> tuple[list[Entity], dict[str, Entity]]:
+    """Entities in order of first mention, keyed by entity key (the span's ``id_``)."""
+    by_key: dict[str, Entity] = {}
+    for span in doc.ents:
+        name = _entity_name(doc, span)
+        key = span.id_ or skeleton(name)
+        entity = by_key.get(key)
+        if entity is None:
+            entity = by_key[key] = Entity(name=name, type=span.label_, key=skeleton(name) or normalize(name))
+        entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        form = _surface(span)
+        known = {normalize(entity.name)} | {normalize(a) for a in entity.aliases}
+        if normalize(form) not in known:
+            entity.aliases.append(form)
+    return list(by_key.values()), by_key
+
+
+def _entity_of(span: Span, by_key: dict[str, Entity], doc: Doc) -> Entity | None:
+    if span.id_ in by_key:
+        return by_key[span.id_]
+    for ent in doc.ents:  # a span that overlaps an entity (a speaker span from another component)
+        if ent.start < span.end and span.start < ent.end:
+            return by_key.get(ent.id_)
+    return None
+
+
+def _add_roles(doc: Doc, by_key: dict[str, Entity]) -> None:
+    parties: dict[int, str] = {}
+    for span, role in doc._.newsbot_roles or []:
+        entity = _entity_of(span, by_key, doc)
+        if entity is None:
+            continue
+        if role.affiliation:
+            parties[id(entity)] = role.affiliation
+        if role.text:
+            entity.roles.append(role)
+    for entity in by_key.values():
+        entity.roles = _distinct_roles(entity.roles)
+        party = parties.get(id(entity))
+        if party and entity.roles and not any(r.affiliation for r in entity.roles):
+            entity.roles[0].affiliation = party
+
+
+def _distinct_roles(roles: list[Role]) -> list[Role]:
+    """One role per title: "president" is dropped next to "Amerikaanse president"."""
+    words = [set(normalize(r.text).split()) for r in roles]
+    kept = []
+    for index, role in enumerate(roles):
+        mine = words[index]
+        if any(mine < other for other in words):
+            continue
+        if any(words[k] == mine for k in range(index)):
+            continue
+        kept.append(role)
+    return kept
+
+
+def _quotes(doc: Doc, by_key: dict[str, Entity]) -> list[Quote]:
+    quotes = []
+    for item in doc._.quotes or []:
+        quote, speaker = item if isinstance(item, tuple) else (item, None)
+        if speaker is not None:
+            entity = _entity_of(speaker, by_key, doc)
+            if entity is not None:
+                quote.speaker = entity.name
+                quote.speaker_is_entity = True
+            elif quote.speaker is None:
+                quote.speaker = speaker.text
+        quotes.append(quote)
+    return quotes
+
+
+def facts_from_doc(doc: Doc, date: str | None = None) -> Facts:
+    """Collect the facts the pipeline left on ``doc``."""
+    entities, by_key = _entities(doc)
+    _add_roles(doc, by_key)
+    return Facts(
+        entities=entities,
+        quotes=_quotes(doc, by_key),
+        numbers=list(doc._.numbers or []),
+        dates=list(doc._.dates or []),
+        sentences=[(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [],
+    )

@@ -1,0 +1,1 @@
+"""spaCy components of the fact extractor; each module registers one ``newsbot_*`` factory."""

@@ -1,0 +1,65 @@
+"""Cheap lookups on a Doc: character offset → token, token → sentence, token → entity.
+
+Built from ``Doc.to_array`` once per component call, so rules that look around a match do not
+walk the whole Doc in Python.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import numpy
+from spacy.tokens import Doc, Span
+
+_TEXT_KEY = ("newsbot", "text")
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from the tokens on every access.
+
+    Cached in ``doc.user_data``; safe because our components never change the text (merging
+    tokens keeps it)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+class DocIndex:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = text_of(doc)
+        self.idx: list[int] = doc.to_array("IDX").tolist()
+        starts = numpy.flatnonzero(doc.to_array("SENT_START").astype(numpy.int64) == 1).tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        self.sent_starts: list[int] = starts
+        self.ents: list[Span] = list(doc.ents)
+        self._ent_at: dict[int, Span] = {}
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self._ent_at[i] = ent
+
+    def token_at(self, char: int) -> int:
+        """The index of the token that holds character ``char``."""
+        return max(bisect_right(self.idx, char) - 1, 0)
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """Token range [start, end) of the sentence holding token ``i``."""
+        k = bisect_right(self.sent_starts, i) - 1
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return self.sent_starts[k], end
+
+    def previous_sentence(self, start: int) -> tuple[int, int] | None:
+        if start <= 0:
+            return None
+        return self.sentence_of(start - 1)
+
+    def entity_at(self, i: int) -> Span | None:
+        return self._ent_at.get(i)
+
+    def sentence_text(self, i: int) -> str:
+        start, end = self.sentence_of(i)
+        first, last = self.doc[start], self.doc[end - 1]
+        return self.text[first.idx : last.idx + len(last.text)].strip()

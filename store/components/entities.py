@@ -1,0 +1,179 @@
+"""``newsbot_entities``: rule-based Dutch NER (PER/ORG/LOC/MISC) with one canonical name per entity.
+
+Writes ``doc.ents``; each entity span's ``id_`` is the key of its canonical entity
+(``store.names.skeleton`` of the canonical name), and ``doc._.newsbot_entity_names`` maps that
+key to the canonical name, the fullest form written in the document ("Donald Trump" for the
+mentions "Trump" and "president Trump").
+
+With a pretrained pipeline before it, the model's entities are kept (labels mapped to CoNLL:
+PERSON→PER, GPE/LOC/FAC→LOC, ORG→ORG, EVENT/WORK_OF_ART/PRODUCT/LAW/LANGUAGE→MISC; NORP, dates
+and numbers dropped) and ours are added where they do not overlap. On overlap the model wins:
+its spans come from context we cannot see with rules; ours fill the gaps it leaves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from store import gazetteer
+from store.components.entity_rules import STRONG, Candidate, bare, candidates, is_acronym, token_texts
+from store.names import normalize, skeleton
+
+PRETRAINED_LABELS = {
+    "PERSON": "PER", "PER": "PER",
+    "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+    "ORG": "ORG",
+    "EVENT": "MISC", "WORK_OF_ART": "MISC", "PRODUCT": "MISC", "LAW": "MISC", "LANGUAGE": "MISC",
+    "MISC": "MISC",
+}
+LEADING_ARTICLES = ("de ", "het ", "De ", "Het ")
+
+if not Doc.has_extension("newsbot_entity_names"):
+    Doc.set_extension("newsbot_entity_names", default=None)
+
+
+def surface(span: Span) -> str:
+    """The name form of a mention: no genitive, no leading article ("het Kremlin" → "Kremlin")."""
+    words = span.text.split()
+    words[-1] = bare(words[-1])
+    text = " ".join(words)
+    for article in LEADING_ARTICLES:
+        if text.startswith(article) and len(words) > 1:
+            return text[len(article):]
+    return text
+
+
+class Cluster:
+    """Mentions of one real-world entity within one document."""
+
+    def __init__(self) -> None:
+        self.forms: list[str] = []
+        self.spans: list[Span] = []
+        self.labels: Counter = Counter()
+        self.place: str | None = None
+
+    def add(self, span: Span, label: str, strength: int, place: str | None) -> None:
+        self.spans.append(span)
+        self.forms.append(surface(span))
+        self.labels[label] += 10 * strength + 1
+        self.place = self.place or place
+
+    def absorb(self, other: "Cluster") -> None:
+        self.spans.extend(other.spans)
+        self.forms.extend(other.forms)
+        self.labels.update(other.labels)
+        self.place = self.place or other.place
+
+    @property
+    def name(self) -> str:
+        forms = self.forms
+        return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+
+    @property
+    def label(self) -> str:
+        return self.labels.most_common(1)[0][0]
+
+
+@lru_cache(maxsize=65536)
+def skeleton_of(name: str) -> str:
+    return skeleton(name)
+
+
+def link(typed: list[tuple[Span, str, int, str | None]]) -> list[Cluster]:
+    """Group mentions: same skeleton or gazetteer place; a surname or first name joins a full name."""
+    by_key: dict[str, Cluster] = {}
+    for span, label, strength, place in typed:
+        key = f"place:{place}" if place else skeleton_of(surface(span))
+        by_key.setdefault(key, Cluster()).add(span, label, strength, place)
+    clusters = list(by_key.values())
+    persons = [c for c in clusters if c.label == "PER" and len(c.name.split()) > 1]
+    parts: dict[str, list[Cluster]] = defaultdict(list)
+    for person in persons:
+        words = skeleton_of(person.name).split()
+        for index in range(1, len(words)):
+            parts[" ".join(words[index:])].append(person)
+        parts[words[0]].append(person)
+    merged = []
+    for cluster in clusters:
+        owners = [p for p in parts.get(skeleton_of(cluster.name), []) if p is not cluster]
+        place = gazetteer.places().get(tuple(cluster.name.split()))
+        is_place = place is not None and place.kind != "city"  # a town may share a surname
+        if owners and not is_place and cluster.label != "ORG":
+            # a surname, first name or shorter form joins the person: "Rubio", "Bin Salman"
+            owner = max(owners, key=lambda c: (len(c.name.split()), len(c.spans)))
+            owner.absorb(cluster)
+            continue
+        merged.append(cluster)
+    return merged
+
+
+def merge_pretrained(doc: Doc, ours: list[Candidate]) -> list[tuple[Span, str, int, str | None]]:
+    """The model's entities (labels mapped) plus ours where they do not overlap."""
+    typed = []
+    taken = set()
+    for ent in doc.ents:
+        label = PRETRAINED_LABELS.get(ent.label_)
+        if label:
+            typed.append((Span(doc, ent.start, ent.end, label=label), label, STRONG + 1, None))
+            taken.update(range(ent.start, ent.end))
+    for c in ours:
+        if not taken.intersection(range(c.start, c.end)):
+            typed.append((Span(doc, c.start, c.end, label=c.label), c.label, c.strength, c.place))
+    typed.sort(key=lambda item: item[0].start)
+    return typed
+
+
+def split_tokens(doc: Doc, texts: list[str]) -> bool:
+    """"NAVO-secretaris-generaal" → "NAVO" + "-secretaris-generaal", so NAVO can be an entity;
+    "Bull." → "Bull" + "." where the tokenizer kept a full stop on a capitalised word.
+    Returns whether anything was split."""
+    todo = []
+    for index, text in enumerate(texts):
+        prefix, dash, rest = text.partition("-")
+        if dash and rest[:1].islower() and is_acronym(prefix):
+            todo.append((index, [prefix, text[len(prefix):]]))
+        elif len(text) > 3 and text[-1] == "." and text[0].isupper() and "." not in text[:-1] \
+                and text[:-1].replace("-", "").isalpha():
+            todo.append((index, [text[:-1], "."]))  # "ArenA." and "VS." at a sentence end
+    if not todo:
+        return False
+    with doc.retokenize() as retokenizer:
+        for index, parts in todo:
+            token = doc[index]
+            retokenizer.split(token, parts, heads=[(token, 1), token.head])
+    return True
+
+
+class EntityRecognizer:
+    """The ``newsbot_entities`` component."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        gazetteer.warm()
+
+    def __call__(self, doc: Doc) -> Doc:
+        texts = token_texts(doc)
+        if split_tokens(doc, texts):
+            texts = token_texts(doc)
+        found, _ = candidates(doc, texts)
+        typed = merge_pretrained(doc, found)
+        names: dict[str, str] = {}
+        spans = []
+        for cluster in link(typed):
+            name, label = cluster.name, cluster.label
+            key = skeleton_of(name) or normalize(name)
+            names[key] = name
+            for span in cluster.spans:
+                spans.append(Span(doc, span.start, span.end, label=label, span_id=key))
+        doc.ents = sorted(spans, key=lambda s: s.start)
+        doc._.newsbot_entity_names = names
+        return doc
+
+
+@Language.factory("newsbot_entities", assigns=["doc.ents", "doc._.newsbot_entity_names"])
+def make_entities(nlp: Language, name: str) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name)

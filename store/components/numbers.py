@@ -1,0 +1,235 @@
+"""``newsbot_numbers``: numbers with what they count → ``doc._.numbers`` (list of ``Number``).
+
+Digits ("145", "1.200", "3,5", "12%") and Dutch number words ("twaalf", "honderdvijfenzeventig",
+"duizenden" = 1000 with qualifier "duizenden"), times "miljoen"/"miljard"; "een" only as a
+duration ("een maand lang", "in een dag") and "één" only before a known counted noun.
+What is counted: the noun after the number over its adjectives ("57 Oekraïense drones"), made
+precise by a participle ("72 drones neergehaald" → "neergehaalde drones") or, for people, by a
+predicate ("zeker twaalf mensen om het leven" → "doden", "ruim negentig gewond" → "gewonden").
+Money ("€ 3,5 miljard", "3,5 miljard euro") and percentages count "euro"/"procent".
+
+Skipped: calendar years ("in 2025"), dates ("15 maart"), clock times ("om 7.30 uur"), ordinals,
+numbers inside entity names, list numbering, "artikel 5", definite references ("de twee
+leiders") and numbers with nothing to count.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from store.components import number_words as nw
+from store.components.dates import MONTHS, WEEKDAYS
+from store.components.doc_index import DocIndex, text_of
+from store.components.dutch_words import (
+    ADVERBS,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    DETERMINERS,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    REPORTING_VERBS,
+)
+from store.model import Number
+
+NOT_NOUNS = PREPOSITIONS | DETERMINERS | CONJUNCTIONS | AUXILIARIES | ADVERBS | REPORTING_VERBS | PERSON_PRONOUNS
+MONTH_WORDS = set(MONTHS) | {m + "." for m in MONTHS}
+CALENDAR = MONTH_WORDS | set(WEEKDAYS)
+PASSIVE = {"zijn", "werden", "worden", "is", "waren", "werd", "raakten", "raakte", "kwamen", "kwam"}
+CLAUSE_END = set(",;:.!?()")
+PREDICATE_WINDOW = 8
+
+
+@Language.factory("newsbot_numbers", assigns=["doc._.numbers"])
+def make_numbers(nlp: Language, name: str) -> NumberFinder:
+    return NumberFinder()
+
+
+if not Doc.has_extension("numbers"):
+    Doc.set_extension("numbers", default=None)
+
+
+class NumberFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Number] = []
+        index = None
+        taken = -1
+        for match in nw.CANDIDATE.finditer(text_of(doc)):
+            if index is None:
+                index = DocIndex(doc)
+            i = index.token_at(match.start())
+            if i <= taken or doc[i].idx != match.start():
+                continue
+            number = _Reader(doc, index, i).read()
+            if number is not None:
+                found.append(number)
+                taken = index.token_at(number.end - 1)
+        doc._.numbers = found
+        return doc
+
+
+class _Reader:
+    """Reads one number starting at token ``i``."""
+
+    def __init__(self, doc: Doc, index: DocIndex, i: int) -> None:
+        self.doc, self.ix, self.i, self.n = doc, index, i, len(doc)
+
+    def lower(self, k: int) -> str:
+        return self.doc[k].lower_ if 0 <= k < self.n else ""
+
+    def read(self) -> Number | None:
+        doc, i = self.doc, self.i
+        token = doc[i]
+        lower = token.lower_
+        if self.ix.entity_at(i) is not None:
+            return None
+        qualifier = None
+        percent = False
+        digits = nw.digit_value(token.text)
+        if digits is not None:
+            value, percent = digits
+        elif lower in nw.APPROXIMATE:
+            value, qualifier = nw.APPROXIMATE[lower], lower
+        else:
+            value = nw.word_value(lower)
+        if value is None:
+            return None
+        after = i + 1
+        multiplier = nw.MULTIPLIERS.get(self.lower(after))
+        if multiplier:
+            value *= multiplier
+            after += 1
+        if self._skipped(token.text, digits is not None, value):
+            return None
+        start = i
+        currency = nw.CURRENCY_BEFORE.get(self.lower(start - 1))
+        if currency:
+            start -= 1
+        two = (self.lower(start - 2), self.lower(start - 1))
+        if two in nw.QUALIFIERS_2:
+            qualifier, start = qualifier or nw.QUALIFIERS_2[two], start - 2
+        elif nw.QUALIFIERS_1.get(self.lower(start - 1)):
+            qualifier, start = qualifier or nw.QUALIFIERS_1[self.lower(start - 1)], start - 1
+        if self.lower(start - 1) in nw.DEFINITE:
+            return None  # "de twee leiders": a reference, not a count
+        what, category, end = self._what(after, currency, percent, lower)
+        if what is None:
+            return None
+        first, last = doc[start], doc[end - 1]
+        return Number(
+            value=value,
+            what=what,
+            text=self.ix.text[first.idx : last.idx + len(last.text)],
+            start=first.idx,
+            end=last.idx + len(last.text),
+            qualifier=qualifier,
+            category=category,
+            sentence=self.ix.sentence_text(i),
+        )
+
+    def _skipped(self, text: str, is_digits: bool, value: float) -> bool:
+        i = self.i
+        before, after = self.lower(i - 1), self.lower(i + 1)
+        if before in nw.NUMBERING or after.rstrip(".") in MONTH_WORDS or before in MONTH_WORDS:
+            return True
+        if is_digits and text.isdigit() and len(text) == 4 and 1900 <= value <= 2100:
+            following = self.doc[i + 1] if i + 1 < self.n else None
+            if before in nw.YEAR_CONTEXT or following is None or not following.is_lower:
+                return True
+        if after == "uur" and (before in nw.TIME_PREFIXES or ("." in text and not text.endswith(".5"))):
+            return True
+        sentence_start = self.ix.sentence_of(i)[0]
+        if (i == sentence_start or self.doc[i - 1].is_space) and after in (".", ")"):
+            return True  # list numbering
+        return False
+
+    def _what(self, after: int, currency: str | None, percent: bool, number_word: str):
+        """(what, category, end token) for the words after the number, or (None, None, 0)."""
+        doc = self.doc
+        nxt = self.lower(after)
+        if percent or nxt in nw.PERCENT:
+            return "procent", "procent", after + (0 if percent else 1)
+        if currency or nxt in nw.CURRENCY_AFTER:
+            name = currency or nw.CURRENCY_AFTER[nxt]
+            return name, name, after + (0 if currency else 1)
+        adjectives, k = [], after
+        while k + 1 < self.n and len(adjectives) < 3:
+            word = doc[k]
+            low = word.lower_
+            if word.is_alpha and low.endswith("e") and low not in NOT_NOUNS and low not in nw.NOUN_CATEGORIES \
+                    and low not in nw.PREDICATE_WORDS and doc[k + 1].is_alpha:
+                adjectives.append(word.text)
+                k += 1
+            else:
+                break
+        head = doc[k] if k < self.n else None
+        noun = None
+        if head is not None and head.is_alpha and head.lower_ not in NOT_NOUNS \
+                and head.lower_ not in nw.PREDICATE_WORDS and head.lower_ not in CALENDAR:
+            noun = head
+        else:
+            adjectives, k = [], after
+        if number_word in ("een", "één"):
+            if noun is None:
+                return None, None, 0
+            unit = noun.lower_ in nw.TIME_UNITS
+            one_context = self.lower(self.i - 1) in nw.ONE_CONTEXT or self.lower(k + 1) == "lang"
+            if not (unit and one_context) and not (number_word == "één" and noun.lower_ in nw.NOUN_CATEGORIES):
+                return None, None, 0
+        end = k + 1 if noun is not None else after
+        predicate = self._predicate(end, near=noun is None)
+        if noun is None:
+            if predicate is None:
+                return None, None, 0
+            category, what, stop = predicate
+            return what, category, stop
+        phrase = " ".join(adjectives + [noun.text])
+        category = nw.NOUN_CATEGORIES.get(noun.lower_)
+        if category in nw.TIME_UNITS.values():
+            for extra in ("lang", "geleden"):
+                if self.lower(end) == extra:
+                    end += 1
+            return phrase, category, end
+        if predicate is not None:
+            predicate_category, what, stop = predicate
+            if noun.lower_ in nw.GENERIC_PEOPLE or category is None and predicate_category != "doden":
+                return what, predicate_category, stop
+            participle = doc[stop - 1].lower_
+            if nw.PARTICIPLE.fullmatch(participle):
+                return f"{nw.adjective_of(participle)} {phrase}", predicate_category, stop
+            return phrase, predicate_category, stop
+        participle = self._participle(end)
+        if participle is not None:
+            return f"{nw.adjective_of(doc[participle].lower_)} {phrase}", category, participle + 1
+        if self.lower(end) == "met" and end + 1 < self.n and doc[end + 1].is_alpha \
+                and doc[end + 1].lower_ not in NOT_NOUNS:
+            return f"{phrase} met {doc[end + 1].text}", category, end + 2
+        return phrase, category, end
+
+    def _predicate(self, k: int, near: bool):
+        """(category, what, end) of a predicate about counted people, e.g. "om het leven"."""
+        doc = self.doc
+        limit = min(self.n, k + (2 if near else PREDICATE_WINDOW))
+        for j in range(k, limit):
+            word = doc[j]
+            if word.text in CLAUSE_END or (j > k and word.like_num):
+                return None
+            for words, category, what in nw.PREDICATES:
+                if word.lower_ == words[0] and tuple(t.lower_ for t in doc[j : j + len(words)]) == words:
+                    return category, what, j + len(words)
+            hit = nw.PREDICATE_WORDS.get(word.lower_)
+            if hit is not None:
+                return hit[0], hit[1], j + 1
+        return None
+
+    def _participle(self, k: int) -> int | None:
+        """A participle right after the counted noun: "drones neergehaald", "drones zijn vernietigd"."""
+        for j in (k, k + 1):
+            if j >= self.n:
+                return None
+            low = self.doc[j].lower_
+            if nw.PARTICIPLE.fullmatch(low) and low not in nw.NOT_PARTICIPLES:
+                return j
+            if low not in PASSIVE:
+                return None
+        return None

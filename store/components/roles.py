@@ -1,0 +1,225 @@
+"""``newsbot_roles``: the titles and functions a text gives its persons.
+
+Writes ``doc._.newsbot_roles``, a list of ``(person span, store.model.Role)``:
+
+- a title before the name: "de Amerikaanse minister van Buitenlandse Zaken, Marco Rubio",
+  "NAVO-secretaris-generaal Mark Rutte", "zijn Russische ambtgenoot Vladimir Poetin";
+- an apposition after it: "Mark Rutte, secretaris-generaal van de NAVO,";
+- a party in brackets after it: "Ruben Brekelmans (VVD)" → affiliation (a Role with text "");
+- a definite description without a name ("de speciale gezant") when exactly one person in the
+  document holds that title noun.
+
+Role text has no leading article or possessive; adjectives stay; the first letter is lowered
+unless it starts a proper noun, a nationality adjective or an acronym.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from store import gazetteer
+from store.components.entity_rules import is_acronym, token_texts
+from store.model import Role
+
+DETERMINERS = frozenset("de het een zijn haar hun diens wiens onze mijn jouw uw deze die dit".split())
+COMPLEMENT_WORDS = frozenset("van voor de het der op en".split())
+MAX_MODIFIERS = 3
+MAX_COMPLEMENT = 6
+
+if not Doc.has_extension("newsbot_roles"):
+    Doc.set_extension("newsbot_roles", default=None)
+
+
+def is_modifier(word: str) -> bool:
+    """An adjective that belongs to the role: "Amerikaanse", "demissionair", "speciale", "oud"."""
+    adjectives, _ = gazetteer.nationalities()
+    lower = word.lower()
+    if word in adjectives or lower in gazetteer.role_modifiers():
+        return True
+    if lower in gazetteer.stop_words() or not word[:1].isalpha():
+        return False
+    if word[:1].isupper():
+        return word.endswith(("se", "sche")) and (word,) not in gazetteer.places()
+    return lower.endswith(("ische", "aanse", "iale", "ale", "ele", "ige"))
+
+
+def complement_end(doc: Doc, title: int, limit: int) -> int:
+    """End of "van Buitenlandse Zaken" / "van de NAVO" after a title noun at ``title``."""
+    index = title + 1
+    if index >= limit or doc[index].text != "van":
+        return title + 1
+    end = title + 1
+    step = index
+    while step < limit and step - index < MAX_COMPLEMENT:
+        text = doc[step].text
+        if text[:1].isupper() or is_acronym(text):
+            end = step + 1
+        elif text not in COMPLEMENT_WORDS:
+            break
+        step += 1
+    return end
+
+
+def modifiers_start(doc: Doc, title: int) -> int:
+    start = title
+    if start and doc[start].text.startswith("-") and not doc[start - 1].whitespace_:
+        start -= 1  # "NAVO" + "-secretaris-generaal", split by newsbot_entities
+    while start > 0 and title - start < MAX_MODIFIERS and is_modifier(doc[start - 1].text):
+        start -= 1
+    return start
+
+
+def role_text(doc: Doc, start: int, end: int) -> str:
+    text = doc[start:end].text
+    first = doc[start].text
+    adjectives, _ = gazetteer.nationalities()
+    keep = first in adjectives or is_acronym(first.split("-")[0]) or (
+        first[:1].isupper() and not doc[start].is_sent_start and first.lower() not in gazetteer.role_modifiers()
+        and gazetteer.title_head(first) is None
+    )
+    return text if keep else text[:1].lower() + text[1:]
+
+
+def make_role(doc: Doc, start: int, end: int) -> Role:
+    adjectives, _ = gazetteer.nationalities()
+    country = None
+    for token in doc[start:end]:  # adjectives before the title noun: "Amerikaanse minister van ..."
+        if gazetteer.title_head(token.text):
+            break
+        country = country or adjectives.get(token.text)
+    span = doc[start:end]
+    return Role(role_text(doc, start, end), span.start_char, span.end_char, country=country)
+
+
+def role_before(doc: Doc, person: Span) -> Role | None:
+    """"de Russische president Vladimir Poetin", "minister van Financiën, Eelco Heinen"."""
+    end = person.start
+    if end and doc[end - 1].text == ",":
+        end -= 1
+    _, multi = gazetteer.titles()
+    for title in multi:  # "officier van justitie Jan de Vries"
+        words = title.split()
+        begin = end - len(words)
+        if begin >= 0 and [t.lower_ for t in doc[begin:end]] == words:
+            return make_role(doc, modifiers_start(doc, begin), end)
+    for title in range(end - 1, max(end - 1 - MAX_COMPLEMENT, -1), -1):
+        if gazetteer.title_head(doc[title].text):
+            if complement_end(doc, title, end) == end:
+                return make_role(doc, modifiers_start(doc, title), end)
+            return None
+        if doc[title].text in (",", ".", "(", ")") or doc[title].is_sent_start and title < end - 1:
+            return None
+    return None
+
+
+def role_after(doc: Doc, person: Span) -> Role | None:
+    """"Mark Rutte, secretaris-generaal van de NAVO,"."""
+    index = person.end
+    if index + 1 >= len(doc) or doc[index].text != ",":
+        return None
+    step = index + 1
+    if doc[step].lower_ in DETERMINERS:
+        step += 1
+    first = step
+    while step < len(doc) and step - first < MAX_MODIFIERS and is_modifier(doc[step].text) \
+            and not gazetteer.title_head(doc[step].text):
+        step += 1
+    if step >= len(doc) or not gazetteer.title_head(doc[step].text):
+        return None
+    end = complement_end(doc, step, len(doc))
+    if end < len(doc) and doc[end].text not in (",", ".", ")", "en"):
+        return None
+    return make_role(doc, first, end)
+
+
+def party_after(doc: Doc, person: Span) -> str | None:
+    """"Ruben Brekelmans (VVD)" → "VVD"."""
+    index = person.end
+    if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
+        party = doc[index + 1].text
+        if sum(c.isupper() for c in party) >= 2 and len(party) <= 12:
+            return party
+    return None
+
+
+def unnamed_roles(doc: Doc, named: list[tuple[Span, Role]], persons: list[Span]) -> list[tuple[Span, Role]]:
+    """"de speciale gezant" with no name: the one person holding that title noun, if unique."""
+    holders: dict[str, set[str]] = {}
+    first_span: dict[str, Span] = {}
+    for span, role in named:
+        head = gazetteer.title_head(role.text.split()[-1]) if role.text else None
+        if head:
+            holders.setdefault(head, set()).add(span.id_ or span.text)
+            first_span.setdefault(span.id_ or span.text, span)
+    if not holders:
+        return []
+    person_tokens = {i for p in persons for i in range(p.start, p.end)}
+    found = []
+    for index, text in enumerate(token_texts(doc)):
+        head = gazetteer.title_head(text)
+        if not head or len(holders.get(head, ())) != 1 or index + 1 >= len(doc):
+            continue
+        token = doc[index]
+        if token.i + 1 in person_tokens or (token.i and doc[token.i - 1].lower_ not in ("de", "het")
+                                           and not is_modifier(doc[token.i - 1].text)):
+            continue
+        start = modifiers_start(doc, token.i)
+        if start == 0 or doc[start - 1].lower_ not in ("de", "het") or start == token.i:
+            continue  # only definite descriptions with an adjective: "de speciale gezant"
+        (key,) = holders[head]
+        found.append((first_span[key], make_role(doc, start, token.i + 1)))
+    return found
+
+
+def anaphoric_titles(doc: Doc, roles: list[tuple[Span, Role]]) -> list[tuple[Span, Role]]:
+    """"als de gezant Trump had ingelicht": a bare "de TITLE" already held by someone else
+    refers to that person; the name after it is another person (who has no role of their own)."""
+    holder: dict[str, str] = {}
+    has_other: dict[str, int] = {}
+    for span, role in roles:
+        has_other[span.id_] = has_other.get(span.id_, 0) + 1
+    kept = []
+    for span, role in roles:
+        head = gazetteer.title_head(role.text) if role.text and " " not in role.text else None
+        start = doc.char_span(role.start, role.end)
+        earlier = holder.get(head) if head else None
+        if earlier and earlier != span.id_ and has_other[span.id_] == 1 and start is not None \
+                and start.start and doc[start.start - 1].lower_ == "de" and span.start == start.end:
+            continue
+        if role.text:
+            words = role.text.split()
+            holder.setdefault(gazetteer.title_head(words[-1]) or "", span.id_)
+        kept.append((span, role))
+    return kept
+
+
+class RoleFinder:
+    """The ``newsbot_roles`` component."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        gazetteer.warm()
+
+    def __call__(self, doc: Doc) -> Doc:
+        persons = [ent for ent in doc.ents if ent.label_ == "PER"]
+        roles: list[tuple[Span, Role]] = []
+        for person in persons:
+            found = [r for r in (role_before(doc, person), role_after(doc, person)) if r]
+            party = party_after(doc, person)
+            if party:
+                for role in found:
+                    role.affiliation = party
+                if not found:
+                    span = doc[person.end + 1 : person.end + 2]
+                    found.append(Role("", span.start_char, span.end_char, affiliation=party))
+            roles.extend((person, role) for role in found)
+        roles = anaphoric_titles(doc, roles)
+        roles.extend(unnamed_roles(doc, roles, persons))
+        doc._.newsbot_roles = roles
+        return doc
+
+
+@Language.factory("newsbot_roles", assigns=["doc._.newsbot_roles"], requires=["doc.ents"])
+def make_roles(nlp: Language, name: str) -> RoleFinder:
+    return RoleFinder(nlp, name)

