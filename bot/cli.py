@@ -211,7 +211,7 @@ def serve(config_path, db) -> None:
 
 
 @cli.command()
-@click.option("--date", "date", metavar="YYYY-MM-DD", help="The day of the digest (default: today).")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="The day (or YYYY-MM month) of the digest (default: the last 24 hours).")
 @click.option("--chat", "chat", metavar="ID", help="The subscribed chat or channel it is for.")
 @config_options
 def digest(date, chat, config_path, db) -> None:
@@ -219,16 +219,13 @@ def digest(date, chat, config_path, db) -> None:
 
     Example: newsbot digest --date 2025-04-24
     """
+    import re
+
     from bot.scheduler import render_digest_text
 
     ctx = _context(config_path, db)
-    if date:
-        from datetime import date as date_type
-
-        try:
-            date_type.fromisoformat(date)
-        except ValueError:
-            raise click.UsageError(f"--date {date!r} is not a date; use YYYY-MM-DD") from None
+    if date and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
+        raise click.UsageError(f"--date {date!r} is not a date; use YYYY-MM-DD or YYYY-MM")
     click.echo(render_digest_text(ctx.open_db(), ctx.config, date=date, chat=chat))
 
 

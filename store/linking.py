@@ -33,6 +33,8 @@ def _link(db: Database, entity: Entity) -> int:
     )
     if entity_id is None and entity.type == "PER" and " " in key:
         entity_id = _upgrade_surname_only(db, entity.name, key)
+    elif entity_id is not None and entity.type == "PER" and " " in key:
+        _upgrade_name(db, entity_id, entity.name, key)
     if entity_id is None:
         table = db["entities"]  # db[...] builds a new Table each time: keep this one for last_pk
         table.insert({"name": entity.name, "type": entity.type, "key": key})
@@ -75,6 +77,14 @@ def _upgrade_surname_only(db: Database, name: str, key: str) -> int | None:
     row = db.execute("select id from entities where type = 'PER' and key = ?", [last]).fetchone()
     if not row:
         return None
-    if _by_key(db, key, "PER") is None:
-        db.execute("update entities set name = ?, key = ? where id = ?", [name, key, row[0]])
+    _upgrade_name(db, row[0], name, key)
     return row[0]
+
+
+def _upgrade_name(db: Database, entity_id: int, name: str, key: str) -> None:
+    """A person stored by surname only ("Poetin") takes the full name ("Vladimir Poetin")."""
+    stored_key = db.execute("select key from entities where id = ?", [entity_id]).fetchone()[0]
+    if " " in stored_key or stored_key != key.rsplit(" ", 1)[-1]:
+        return
+    if _by_key(db, key, "PER") is None:
+        db.execute("update entities set name = ?, key = ? where id = ?", [name, key, entity_id])
