@@ -1,0 +1,95 @@
+"""Small pieces every handler shares: citations, usage and "did you mean" replies, number words."""
+
+from __future__ import annotations
+
+from handlers.names import Candidate, NameMatch
+from handlers.reply import Action, Line, Reply, Section, Source
+from handlers.texts import t
+
+MAX_LINE_CHARS = 300
+
+
+def source(article_id: int, label: str | None, date: str | None) -> Source:
+    """The citation of an article: its id, headline (or first words) and date."""
+    return Source(article_id=article_id, title=label, date=date)
+
+
+def source_of(row: dict) -> Source:
+    """The citation for a query row holding article_id (or id), label and date."""
+    return source(row.get("article_id", row.get("id")), row.get("label"), row.get("date"))
+
+
+def usage_reply(command: str, language: str) -> Reply:
+    return Reply(title=t("usage.title", language, usage=t(f"cmd.{command}.usage", language)), kind="usage")
+
+
+def articles(n: int, language: str) -> str:
+    return t("n.articles", language, n=n)
+
+
+def period(first: str | None, last: str | None, language: str) -> str:
+    if not first and not last:
+        return t("undated", language)
+    if first == last or not last or not first:
+        return t("period.single", language, first=first or last)
+    return t("period.range", language, first=first, last=last)
+
+
+def clip(text: str, limit: int = MAX_LINE_CHARS) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def amount(value: float, language: str) -> str:
+    """A number as a Dutch or English reader writes it: 1.200 / 1,200; 3,5 / 3.5."""
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+        return text.replace(",", ".") if language == "nl" else text
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if language == "nl":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+# qualifiers that are themselves the amount: "duizenden soldaten" is not "duizenden 1.000 soldaten"
+AMOUNT_WORDS = {"tientallen", "honderden", "duizenden", "tienduizenden", "honderdduizenden", "miljoenen"}
+
+
+def number_amount(number: dict, language: str) -> str:
+    """A number row's amount with its qualifier: "zeker 12", "ruim 90", "duizenden"."""
+    qualifier = (number.get("qualifier") or "").strip()
+    if qualifier.lower() in AMOUNT_WORDS:
+        return qualifier
+    value = amount(number["value"], language)
+    return f"{qualifier} {value}" if qualifier else value
+
+
+def candidate_line(candidate: Candidate, language: str) -> Line:
+    return Line(
+        t(
+            "name.candidate",
+            language,
+            name=candidate.name,
+            type=t(f"type.{candidate.type}", language),
+            articles=articles(candidate.articles, language),
+        ),
+        strong=candidate.name,
+    )
+
+
+def name_not_resolved(match: NameMatch, command: str, language: str) -> Reply:
+    """"did you mean …" with each candidate as a follow-up ``/command <candidate>``."""
+    if not match.candidates:
+        return Reply(title=t("name.not_found", language, name=match.query), kind="not_found")
+    key = "name.suggest" if match.stage == "fuzzy" else "name.ambiguous"
+    return Reply(
+        title=t(key, language, name=match.query),
+        sections=(Section(None, tuple(candidate_line(c, language) for c in match.candidates)),),
+        actions=tuple(Action(c.name, f"/{command} {c.name}") for c in match.candidates),
+        kind="not_found",
+    )
+
+
+def parse_positive_int(text: str) -> int | None:
+    text = text.strip().lstrip("#")
+    return int(text) if text.isdigit() and int(text) > 0 else None

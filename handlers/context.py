@@ -1,0 +1,21 @@
+"""What some handlers need beyond the request and the database: set once by the adapter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class HandlerContext:
+    """Process-wide settings a handler may use; every field has a safe default.
+
+    ``nlp_loader`` returns the spaCy pipeline (built lazily: only /load needs it).
+    """
+
+    nlp_loader: Callable[[], Any] | None = None
+    max_file_bytes: int = 5 * 1024 * 1024
+    timezone: str = "Europe/Amsterdam"
+    default_digest_time: str = "07:30"
+    default_language: str = "nl"  # [bot] language; dispatch uses it when no chat setting exists

@@ -1,0 +1,55 @@
+"""/load — an admin loads an attached article file, exactly as `newsbot load` would.
+
+In the console (the local operator) ``/load PATH...`` loads files or folders from disk instead; no
+chat platform can reach the server's disk this way.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+from sqlite_utils import Database
+
+from handlers.context import HandlerContext
+from handlers.reply import Action, Line, Reply, Request, Section
+from handlers.texts import t
+from store.loader import LoadResult, load_bytes, load_paths
+
+STATUSES = ("loaded", "replaced", "unchanged", "failed")
+
+
+def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
+    language = request.language
+    nlp = context.nlp_loader() if context.nlp_loader else None
+    if request.attachment is not None:
+        name = request.attachment.filename
+        results = load_bytes(db, name, request.attachment.content, nlp, context.max_file_bytes)
+    elif request.platform == "console" and request.args.strip():
+        name = request.args.strip()
+        try:
+            paths = shlex.split(name)
+        except ValueError:
+            paths = name.split()
+        results = load_paths(db, paths, nlp=nlp, max_bytes=context.max_file_bytes)
+    else:
+        return Reply(title=t("load.no_file", language), kind="usage")
+    return result_reply(name, results, language)
+
+
+def result_reply(name: str, results: list[LoadResult], language: str) -> Reply:
+    lines = []
+    for result in results:
+        if result.status == "failed":
+            lines.append(Line(t("load.failed", language, path=result.path, reason=result.reason or "")))
+        else:
+            label = result.title or result.path
+            lines.append(Line(t(f"load.{result.status}", language, label=f"#{result.article_id} {label}")))
+    counts = {status: sum(r.status == status for r in results) for status in STATUSES}
+    lines.append(Line(t("load.total", language, **counts)))
+    ids = [r.article_id for r in results if r.status in ("loaded", "replaced") and r.article_id]
+    return Reply(
+        title=t("load.title", language, filename=name),
+        sections=(Section(None, tuple(lines)),),
+        actions=tuple(Action(t("action.article", language, id=i), f"/article {i}") for i in ids[:3]),
+        kind="error" if counts["failed"] and counts["failed"] == len(results) else "answer",
+    )

@@ -1,0 +1,365 @@
+"""Read queries the command handlers need, over the schema in ``store/db.py``.
+
+Every function takes a sqlite-utils ``Database`` and returns plain dicts (or lists of them), so
+handlers never write SQL. Article dates keep their precision ("2025-04" or "2025-04-12"); where a
+query needs a day, ``DAY_SQL`` pads a month to its first day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+from store.search import stem_word
+
+# The article's day as YYYY-MM-DD: "2025-04" → "2025-04-01"; undated articles use their load day.
+DAY_SQL = "substr(coalesce(a.date, a.loaded_at) || '-01-01', 1, 10)"
+NEWEST_FIRST = "a.date is null, a.date desc, a.id desc"
+_WORD = re.compile(r"\w+", re.UNICODE)
+LABEL_CHARS = 80
+CO_MENTION_WINDOW = 1000  # companions are counted over this many newest articles of an entity
+
+
+def _rows(db: Database, sql: str, params: Iterable = ()) -> list[dict]:
+    cursor = db.execute(sql, list(params))
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def article_label(title: str | None, text: str | None) -> str:
+    """The headline, or the start of the first sentence for an article without one."""
+    if title:
+        return title
+    first = (text or "").strip().split("\n", 1)[0]
+    first = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    if len(first) <= LABEL_CHARS:
+        return first
+    return first[:LABEL_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _labelled(rows: list[dict]) -> list[dict]:
+    for row in rows:
+        row["label"] = article_label(row.get("title"), row.pop("head", None))
+    return rows
+
+
+_ARTICLE_COLUMNS = "a.id, a.title, a.date, substr(a.text, 1, 400) as head"
+
+
+# --- articles -------------------------------------------------------------------------------
+
+
+def get_article(db: Database, article_id: int) -> dict | None:
+    rows = _rows(
+        db,
+        "select id, title, date, url, source, path, word_count, loaded_at, text from articles where id = ?",
+        [article_id],
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    row["label"] = article_label(row["title"], row["text"])
+    return row
+
+
+def latest_articles(db: Database, limit: int = 5) -> list[dict]:
+    """The newest articles by date (undated ones last): id, title, date, label."""
+    sql = f"select {_ARTICLE_COLUMNS} from articles a order by {NEWEST_FIRST} limit ?"
+    return _labelled(_rows(db, sql, [limit]))
+
+
+def article_labels(db: Database, article_ids: Iterable[int]) -> dict[int, dict]:
+    """id → {id, title, date, label} for the given articles."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = _labelled(_rows(db, f"select {_ARTICLE_COLUMNS} from articles a where a.id in ({marks})", ids))
+    return {row["id"]: row for row in rows}
+
+
+def article_entities(db: Database, article_id: int) -> list[dict]:
+    """Entities mentioned in an article, most mentioned first: id, name, type, mentions."""
+    return _rows(
+        db,
+        """select e.id, e.name, e.type, count(*) as mentions, min(m.start) as first
+           from mentions m join entities e on e.id = m.entity_id
+           where m.article_id = ? group by e.id order by mentions desc, first""",
+        [article_id],
+    )
+
+
+def article_roles(db: Database, article_id: int) -> dict[int, list[str]]:
+    """entity id → the roles this article gives that entity."""
+    roles: dict[int, list[str]] = {}
+    for row in _rows(db, "select entity_id, role from roles where article_id = ? order by start", [article_id]):
+        if row["role"] not in roles.setdefault(row["entity_id"], []):
+            roles[row["entity_id"]].append(row["role"])
+    return roles
+
+
+def article_quotes(db: Database, article_id: int) -> list[dict]:
+    return _rows(
+        db,
+        """select q.id, q.text, q.speaker, q.entity_id, e.name as entity_name
+           from quotes q left join entities e on e.id = q.entity_id
+           where q.article_id = ? order by q.start""",
+        [article_id],
+    )
+
+
+def article_numbers(db: Database, article_id: int) -> list[dict]:
+    return _rows(
+        db,
+        "select value, what, text, qualifier, category from numbers where article_id = ? order by start",
+        [article_id],
+    )
+
+
+# --- entities -------------------------------------------------------------------------------
+
+
+def get_entity(db: Database, entity_id: int) -> dict | None:
+    rows = _rows(db, "select id, name, type, key from entities where id = ?", [entity_id])
+    return rows[0] if rows else None
+
+
+def entity_aliases(db: Database, entity_id: int) -> list[str]:
+    rows = db.execute("select alias from aliases where entity_id = ? order by alias", [entity_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def entities_by_norm(db: Database, norm: str) -> list[int]:
+    """Entities with a name form whose skeleton is exactly ``norm`` (indexed)."""
+    rows = db.execute("select distinct entity_id from aliases where norm = ?", [norm]).fetchall()
+    return [r[0] for r in rows]
+
+
+def entities_by_word(db: Database, word_key: str) -> list[int]:
+    """Entities with a name form holding ``word_key`` (a skeleton) as whole words: first or surname."""
+    rows = db.execute(
+        """select distinct entity_id from aliases
+           where norm like ? or norm like ? or norm like ?""",
+        [f"% {word_key}", f"{word_key} %", f"% {word_key} %"],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def alias_norms(db: Database) -> list[tuple[str, int]]:
+    """Every (skeleton of a name form, entity id): the choices for fuzzy matching."""
+    return [tuple(r) for r in db.execute("select norm, entity_id from aliases").fetchall()]
+
+
+def mention_counts(db: Database, entity_ids: Iterable[int]) -> dict[int, int]:
+    """entity id → number of articles mentioning it."""
+    ids = sorted(set(entity_ids))
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        f"""select entity_id, count(distinct article_id) from mentions
+            where entity_id in ({marks}) group by entity_id""",
+        ids,
+    ).fetchall()
+    counts = dict.fromkeys(ids, 0)
+    counts.update(dict(rows))
+    return counts
+
+
+def entity_roles(db: Database, entity_id: int) -> list[dict]:
+    """Roles newest first: role, date, article_id (None for an admin correction), title, label."""
+    rows = _rows(
+        db,
+        f"""select r.role, coalesce(a.date, r.date) as date, r.article_id, a.title,
+                   substr(a.text, 1, 400) as head
+            from roles r left join articles a on a.id = r.article_id
+            where r.entity_id = ? order by r.article_id is not null, {NEWEST_FIRST}, r.start""",
+        [entity_id],
+    )
+    return _labelled(rows)
+
+
+def entity_span(db: Database, entity_id: int) -> dict:
+    """How many articles mention the entity, and the first and last of their dates."""
+    rows = _rows(
+        db,
+        """select count(distinct m.article_id) as articles, min(a.date) as first, max(a.date) as last
+           from mentions m join articles a on a.id = m.article_id where m.entity_id = ?""",
+        [entity_id],
+    )
+    return rows[0]
+
+
+def latest_mentions(db: Database, entity_id: int, limit: int = 3) -> list[dict]:
+    """The newest mentions, one per article, with the sentence around them."""
+    return _labelled(
+        _rows(
+            db,
+            f"""select a.id as article_id, a.title, a.date, substr(a.text, 1, 400) as head,
+                       (select m2.sentence from mentions m2 where m2.entity_id = ? and m2.article_id = a.id
+                        order by m2.start limit 1) as sentence
+                from articles a
+                where a.id in (select article_id from mentions where entity_id = ?)
+                order by {NEWEST_FIRST} limit ?""",
+            [entity_id, entity_id, limit],
+        )
+    )
+
+
+def co_mentioned(db: Database, entity_id: int, limit: int = 5, types: tuple[str, ...] = ("PER",)) -> list[dict]:
+    """Entities most often mentioned in the same articles (the newest CO_MENTION_WINDOW of them):
+    id, name, type, articles, last_article."""
+    marks = ",".join("?" * len(types))
+    return _rows(
+        db,
+        f"""select e.id, e.name, e.type, count(distinct o.article_id) as articles,
+                   max(o.article_id) as last_article
+            from mentions o join entities e on e.id = o.entity_id
+            where o.article_id in (select distinct article_id from mentions where entity_id = ?
+                                   order by article_id desc limit ?)
+              and o.entity_id != ? and e.type in ({marks})
+            group by e.id order by articles desc, e.name limit ?""",
+        [entity_id, CO_MENTION_WINDOW, entity_id, *types, limit],
+    )
+
+
+def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, about: str | None = None) -> list[dict]:
+    """Quotes newest first (by article date), of one entity or of anyone; ``about`` filters by stem."""
+    where, params = [], []
+    if entity_id is not None:
+        where.append("q.entity_id = ?")
+        params.append(entity_id)
+    stems = [stem_word(w) for w in _WORD.findall(about or "")]
+    if entity_id is None:  # a cheap prefilter over all quotes; one person's quotes are few
+        for stem in stems:
+            where.append("q.text like ?")
+            params.append(f"%{stem}%")
+    clause = ("where " + " and ".join(where)) if where else ""
+    rows = _rows(
+        db,
+        f"""select q.text, q.speaker, e.name as entity_name, a.id as article_id, a.title, a.date,
+                   substr(a.text, 1, 400) as head
+            from quotes q join articles a on a.id = q.article_id
+            left join entities e on e.id = q.entity_id
+            {clause} order by {NEWEST_FIRST}, q.start""",
+        params,
+    )
+    if stems:  # LIKE on the stem is a prefilter; keep quotes where a word really has that stem
+        rows = [r for r in rows if set(stems) <= {stem_word(w) for w in _WORD.findall(r["text"])}]
+    return _labelled(rows[:limit])
+
+
+def entity_timeline(db: Database, entity_id: int, limit_articles: int = 12) -> list[dict]:
+    """The newest ``limit_articles`` articles about an entity, oldest first, each with its
+    roles, quotes and first mention sentence for that entity."""
+    articles = latest_mentions(db, entity_id, limit_articles)
+    for article in articles:
+        article["roles"] = [
+            r[0]
+            for r in db.execute(
+                "select distinct role from roles where entity_id = ? and article_id = ? order by start",
+                [entity_id, article["article_id"]],
+            ).fetchall()
+        ]
+        article["quotes"] = [
+            r[0]
+            for r in db.execute(
+                "select text from quotes where entity_id = ? and article_id = ? order by start",
+                [entity_id, article["article_id"]],
+            ).fetchall()
+        ]
+    articles.reverse()
+    return articles
+
+
+# --- numbers, trends, statistics ------------------------------------------------------------
+
+
+def number_categories(db: Database) -> list[str]:
+    return [r[0] for r in db.execute("select distinct category from numbers where category is not null")]
+
+
+def numbers_for_topic(db: Database, topic: str, limit: int = 40) -> list[dict]:
+    """The number ledger for ``topic``: numbers whose category or counted noun shares a Dutch
+    stem with a word of the topic ("drone" finds "neergehaalde drones"), newest article first."""
+    stems = {stem_word(w) for w in _WORD.findall(topic)} - {""}
+    if not stems:
+        return []
+    categories = [c for c in number_categories(db) if stems & {stem_word(w) for w in _WORD.findall(c)}]
+    where = [f"n.category in ({','.join('?' * len(categories))})"] if categories else []
+    params: list = list(categories)
+    for stem in sorted(stems):
+        where.append("n.what like ?")
+        params.append(f"%{stem}%")
+    rows = _rows(
+        db,
+        f"""select n.value, n.what, n.text, n.qualifier, n.category, n.sentence,
+                   a.id as article_id, a.title, a.date, substr(a.text, 1, 400) as head
+            from numbers n join articles a on a.id = n.article_id
+            where {' or '.join(where)} order by {NEWEST_FIRST}, n.start""",
+        params,
+    )
+    kept = [
+        r
+        for r in rows
+        if r["category"] in categories or stems & {stem_word(w) for w in _WORD.findall(r["what"] or "")}
+    ]
+    return _labelled(kept[:limit])
+
+
+def newest_day(db: Database, dated_only: bool = True) -> str | None:
+    """The newest article's day (YYYY-MM-DD): the reference point for /trending. Articles
+    without a date count by their load day only when ``dated_only`` is False."""
+    where = "where a.date is not null" if dated_only else ""
+    row = db.execute(f"select max({DAY_SQL}) from articles a {where}").fetchone()
+    return row[0] if row else None
+
+
+def mentions_between(
+    db: Database, after: str, until: str, types: tuple[str, ...] = ("PER", "ORG"), dated_only: bool = True
+) -> list[dict]:
+    """Entities by number of articles mentioning them with a day in (after, until].
+
+    The ``a.date between`` clause is implied by the day test; it lets SQLite use the date index."""
+    marks = ",".join("?" * len(types))
+    return _rows(
+        db,
+        f"""select e.id, e.name, e.type, count(distinct m.article_id) as articles, count(*) as mentions,
+                   max(m.article_id) as last_article
+            from mentions m join articles a on a.id = m.article_id join entities e on e.id = m.entity_id
+            where e.type in ({marks}) and {DAY_SQL} > ? and {DAY_SQL} <= ?
+              and ({"" if dated_only else "a.date is null or "}a.date between ? and ?)
+            group by e.id order by articles desc, mentions desc, e.name""",
+        [*types, after, until, after[:7], until + "~"],
+    )
+
+
+def store_stats(db: Database) -> dict:
+    """Counts for /stats."""
+
+    def count(sql: str) -> int:
+        return db.execute(sql).fetchone()[0]
+
+    first, last = db.execute("select min(date), max(date) from articles").fetchone()
+    by_type = dict(db.execute("select type, count(*) from entities group by type").fetchall())
+    return {
+        "articles": count("select count(*) from articles"),
+        "words": count("select coalesce(sum(word_count), 0) from articles"),
+        "first": first,
+        "last": last,
+        "entities": by_type,
+        "quotes": count("select count(*) from quotes"),
+        "numbers": count("select count(*) from numbers"),
+        "corrections": count("select count(*) from corrections"),
+        "subscriptions": count("select count(*) from subscriptions"),
+        "last_loaded": db.execute("select max(loaded_at) from articles").fetchone()[0],
+    }
+
+
+def chat_language(db: Database, platform: str, chat_id: str) -> str | None:
+    row = db.execute(
+        "select language from chat_settings where platform = ? and chat_id = ?", [platform, chat_id]
+    ).fetchone()
+    return row[0] if row else None
