@@ -1,0 +1,315 @@
+"""The Telegram adapter: python-telegram-bot (v22) wired to the platform-neutral handlers.
+
+Run inside an already running asyncio loop (``newsbot serve``), never with ``run_polling``::
+
+    adapter = TelegramAdapter(config, db_path)
+    await adapter.start()          # initialize, setMyCommands, start, polling (or webhook)
+    await adapter.send_reply(chat_id, reply)
+    await adapter.stop()           # updater, application, shutdown: in that order
+
+First the callbacks (commands, /start, unknown commands, buttons, admin uploads, errors), then the
+wiring. Every callback turns the update into a ``Request``, runs ``handlers.dispatch`` in a worker
+thread (SQLite and spaCy are blocking) and sends the rendered ``Reply``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import threading
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from sqlite_utils import Database
+from telegram import BotCommand, Chat, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update, User
+from telegram.constants import ChatType, ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+import handlers
+from bot.config import Config
+from bot.telegram_render import CallbackStore, keyboard_rows, render_html
+from handlers.context import HandlerContext
+from handlers.reply import Attachment, Reply, Request, Section
+from handlers.texts import language_or_default, t
+from store.db import open_db
+from store.queries import chat_language
+
+log = logging.getLogger(__name__)
+
+START_COMMAND = "start"
+GROUP_CHATS = (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+class TelegramAdapter:
+    """One bot: its Application, its database connections and its button tokens."""
+
+    def __init__(
+        self,
+        config: Config,
+        db_path: str,
+        *,
+        nlp_loader=None,
+        webhook_listen: str = "0.0.0.0",
+        max_retries: int = 3,
+    ) -> None:
+        self.config = config
+        self.db_path = str(db_path)
+        self.webhook_listen = webhook_listen
+        self.context = HandlerContext(
+            nlp_loader=nlp_loader,
+            max_file_bytes=config.store.max_file_bytes,
+            timezone=config.bot.timezone,
+            default_digest_time=config.digest.time,
+            default_language=config.bot.language,
+        )
+        self.callbacks = CallbackStore()
+        self._admins = {str(a) for a in config.telegram.admins}
+        self._local = threading.local()
+        self._connections: list[Database] = []
+        self._connections_lock = threading.Lock()
+        self._initialized = False
+        self.application = self._build(max_retries)
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Connect, publish the command menu and start receiving updates (polling or webhook)."""
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        open_db(self.db_path).close()  # create the file and apply migrations once, up front
+        app = self.application
+        await app.initialize()
+        self._initialized = True
+        try:
+            await app.bot.set_my_commands(command_menu(self.config.bot.language))
+        except TelegramError as exc:  # the menu is a convenience: answer commands without it
+            log.warning("telegram: could not set the command menu: %s", exc)
+        await app.start()
+        telegram = self.config.telegram
+        if telegram.webhook_url:
+            await app.updater.start_webhook(
+                listen=self.webhook_listen,
+                port=telegram.webhook_port,
+                url_path=urlsplit(telegram.webhook_url).path.lstrip("/"),
+                webhook_url=telegram.webhook_url,
+                secret_token=telegram.webhook_secret,
+            )
+        else:
+            await app.updater.start_polling()
+        log.info("telegram: running as @%s", app.bot.username)
+
+    async def stop(self) -> None:
+        """Stop receiving, finish the updates in progress, close. Safe to call twice."""
+        app = self.application
+        if app.updater and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        if self._initialized:
+            await app.shutdown()
+            self._initialized = False
+        with self._connections_lock:
+            for db in self._connections:
+                db.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    async def send_reply(self, chat_id: str, reply: Reply) -> None:
+        """Render, split and send ``reply``; buttons go on the last message. Raises on failure."""
+        chunks = render_html(reply)
+        markup = self._keyboard(reply)
+        for index, chunk in enumerate(chunks):
+            await self.application.bot.send_message(
+                chat_id=chat_id,
+                text=chunk,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                reply_markup=markup if index == len(chunks) - 1 else None,
+            )
+
+    # -- callbacks -----------------------------------------------------------------------------
+    async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Any registered command or alias: run it and send the answer."""
+        message = update.effective_message
+        parsed = handlers.parse_command_text(message.text or "")
+        if parsed is None:
+            return
+        name, args = parsed
+        await self._answer(name, args, update.effective_user, update.effective_chat)
+
+    async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/start: a greeting, then the help."""
+        request = self._request("help", "", update.effective_user, update.effective_chat)
+        help_reply = await self._dispatch(request)
+        language = await self._language(update.effective_chat)
+        greeting = Reply(
+            title=t("telegram.start", language),
+            sections=(Section(help_reply.title), *help_reply.sections),
+            actions=help_reply.actions,
+        )
+        await self.send_reply(str(update.effective_chat.id), greeting)
+
+    async def on_unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A /command no handler knows gets the help (dispatch words it); other bots' are left alone."""
+        text = update.effective_message.text or ""
+        target = text.split(maxsplit=1)[0].partition("@")[2]
+        if target and target.lower() != (context.bot.username or "").lower():
+            return
+        await self.on_command(update, context)
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An inline button: answer the callback query, then run its command."""
+        query = update.callback_query
+        chat = query.message.chat if query.message else None
+        command_text = self.callbacks.command_for(query.data or "")
+        parsed = handlers.parse_command_text(command_text) if command_text else None
+        if chat is None or parsed is None:
+            await query.answer(t("telegram.button_expired", await self._language(chat)), show_alert=True)
+            return
+        await query.answer()
+        await self._answer(*parsed, query.from_user, chat)
+
+    async def on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An admin's document is loaded; in groups only with the caption /load."""
+        message = update.effective_message
+        chat, user, document = update.effective_chat, update.effective_user, message.document
+        caption = handlers.parse_command_text(message.caption or "")
+        wants_load = caption is not None and _is_load(caption[0])
+        if chat.type != ChatType.PRIVATE and not wants_load:
+            return  # a file shared among colleagues, not sent to the bot
+        if not self._is_admin(user):
+            await self._answer("load", "", user, chat)  # dispatch refuses non-admins
+            return
+        language = await self._language(chat)
+        limit = self.config.store.max_file_bytes
+        if document.file_size is not None and document.file_size > limit:
+            await self._send_text(
+                chat.id, t("telegram.too_big", language, size=_mb(document.file_size), limit=_mb(limit))
+            )
+            return
+        file = await document.get_file()
+        content = bytes(await file.download_as_bytearray())
+        if len(content) > limit:
+            await self._send_text(chat.id, t("telegram.too_big", language, size=_mb(len(content)), limit=_mb(limit)))
+            return
+        attachment = Attachment(filename=safe_filename(document.file_name), content=content)
+        await self._answer("load", caption[1] if caption else "", user, chat, attachment=attachment)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log the failure; tell the user in a short message instead of leaving them in silence."""
+        log.error("telegram: update failed: %s", context.error, exc_info=context.error)
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        try:
+            language = await self._language(update.effective_chat)
+            await self._send_text(update.effective_chat.id, t("telegram.error", language))
+        except TelegramError:
+            log.warning("telegram: could not tell chat %s about the failure", update.effective_chat.id)
+
+    # -- helpers -------------------------------------------------------------------------------
+    async def _answer(self, name: str, args: str, user: User, chat: Chat, attachment: Attachment | None = None) -> None:
+        reply = await self._dispatch(self._request(name, args, user, chat, attachment))
+        await self.send_reply(str(chat.id), reply)
+
+    def _request(self, name: str, args: str, user: User, chat: Chat, attachment: Attachment | None = None) -> Request:
+        return Request(
+            command=name,
+            args=args,
+            user_id=str(user.id) if user else "",
+            chat_id=str(chat.id),
+            is_admin=self._is_admin(user),
+            language=self.config.bot.language,
+            attachment=attachment,
+            platform="telegram",
+            is_group=chat.type in GROUP_CHATS,
+        )
+
+    def _is_admin(self, user: User | None) -> bool:
+        return user is not None and str(user.id) in self._admins
+
+    async def _dispatch(self, request: Request) -> Reply:
+        return await asyncio.to_thread(self._dispatch_in_thread, request)
+
+    def _dispatch_in_thread(self, request: Request) -> Reply:
+        return handlers.dispatch(request, self._db(), config_language=self.config.bot.language, context=self.context)
+
+    async def _language(self, chat: Chat | None) -> str:
+        """The chat's chosen language (/language), else the configured one."""
+        if chat is None:
+            return self.config.bot.language
+        chosen = await asyncio.to_thread(lambda: chat_language(self._db(), "telegram", str(chat.id)))
+        return language_or_default(chosen or self.config.bot.language)
+
+    def _db(self) -> Database:
+        """This worker thread's own connection: no lock, and SQLite's page cache survives calls."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = open_db(self.db_path, migrate=False)
+            with self._connections_lock:
+                self._connections.append(db)
+        return db
+
+    def _keyboard(self, reply: Reply) -> InlineKeyboardMarkup | None:
+        if not reply.actions:
+            return None
+        rows = keyboard_rows(reply.actions, self.callbacks)
+        return InlineKeyboardMarkup(
+            [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+        )
+
+    async def _send_text(self, chat_id: int | str, text: str) -> None:
+        await self.application.bot.send_message(chat_id=chat_id, text=html.escape(text), parse_mode=ParseMode.HTML)
+
+    def _build(self, max_retries: int) -> Application:
+        """The Application and its handlers: every command and alias, then the fallbacks."""
+        telegram = self.config.telegram
+        app = (
+            Application.builder()
+            .token(telegram.token)
+            .base_url(telegram.base_url)
+            .base_file_url(telegram.base_file_url)
+            .rate_limiter(AIORateLimiter(max_retries=max_retries))
+            .concurrent_updates(4)
+            .build()
+        )
+        new_messages = filters.UpdateType.MESSAGE
+        names = [n for n in handlers.command_names(include_admin=True) if n != START_COMMAND]
+        app.add_handler(CommandHandler(START_COMMAND, self.on_start, filters=new_messages))
+        app.add_handler(CommandHandler(names, self.on_command, filters=new_messages))
+        app.add_handler(MessageHandler(filters.COMMAND & new_messages, self.on_unknown_command))
+        app.add_handler(MessageHandler(filters.Document.ALL & new_messages, self.on_document))
+        app.add_handler(CallbackQueryHandler(self.on_button))
+        app.add_error_handler(self.on_error)
+        return app
+
+
+def command_menu(language: str) -> list[BotCommand]:
+    """The commands everyone may use, with their summaries, for setMyCommands."""
+    return [
+        BotCommand(command.name, command.summary(language)[: BotCommand.MAX_DESCRIPTION])
+        for command in handlers.COMMANDS.values()
+        if not command.admin
+    ]
+
+
+def safe_filename(name: str | None) -> str:
+    """A user's file name reduced to its last part: it only picks the format, never a path."""
+    base = PurePosixPath((name or "").replace("\\", "/")).name
+    return base if base not in ("", ".", "..") else "upload.txt"
+
+
+def _is_load(name: str) -> bool:
+    command = handlers.find_command(name)
+    return command is not None and command.name == "load"
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

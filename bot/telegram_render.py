@@ -1,0 +1,133 @@
+"""Reply → Telegram HTML messages: every piece of text escaped, split between lines under 4,096.
+
+Pure functions (a ``Reply`` in, strings out), so they are tested without a server. Each line is
+rendered completely on its own (tags opened and closed inside it) before ``chunk_lines`` joins the
+lines into messages, so a split never falls inside a tag. A line too long for one message is cut
+in plain text first and each piece rendered on its own.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+from itertools import count
+
+from telegram.constants import MessageLimit
+
+from bot.render import chunk_lines
+from handlers.reply import Action, Line, Reply, source_label
+
+MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH  # 4096
+MAX_CALLBACK_DATA = 64  # bytes, Telegram's limit for a button's callback_data
+BULLET = "• "
+TOKEN_PREFIX = "cb:"
+
+
+def render_html(reply: Reply, limit: int = MAX_MESSAGE) -> list[str]:
+    """The reply as Telegram HTML messages, each at most ``limit`` characters."""
+    lines = [f"<b>{html.escape(reply.title)}</b>"] if reply.title else []
+    for section in reply.sections:
+        lines.append("")
+        if section.heading:
+            lines.append(f"<b>{html.escape(section.heading)}</b>")
+        for line in section.lines:
+            lines.extend(render_line(line, limit))
+    return [chunk for chunk in chunk_lines(lines, limit) if chunk.strip()]
+
+
+def render_line(line: Line, limit: int = MAX_MESSAGE) -> list[str]:
+    """One Line as HTML: bullet, text with its ``strong`` part bold, a short citation.
+
+    Usually one string; several when the rendered line would not fit in a message.
+    """
+    citation = f" <i>({html.escape(source_label(line.source))})</i>" if line.source else ""
+    strong = _strong_span(line)
+    rendered = BULLET + _markup(line.text, 0, len(line.text), strong) + citation
+    if len(rendered) <= limit:
+        return [rendered]
+    pieces = []
+    budget = limit - len(BULLET) - len(citation)
+    for start, end in _cut_points(line.text, strong, budget):
+        prefix = BULLET if start == 0 else ""
+        pieces.append(prefix + _markup(line.text, start, end, strong))
+    pieces[-1] += citation
+    return pieces
+
+
+def _strong_span(line: Line) -> tuple[int, int] | None:
+    if not line.strong:
+        return None
+    at = line.text.find(line.strong)
+    return (at, at + len(line.strong)) if at >= 0 else None
+
+
+def _markup(text: str, start: int, end: int, strong: tuple[int, int] | None) -> str:
+    """Escaped ``text[start:end]`` with the part inside ``strong`` wrapped in <b>."""
+    if strong is None or strong[1] <= start or strong[0] >= end:
+        return html.escape(text[start:end])
+    bold_start, bold_end = max(start, strong[0]), min(end, strong[1])
+    return (
+        html.escape(text[start:bold_start])
+        + "<b>"
+        + html.escape(text[bold_start:bold_end])
+        + "</b>"
+        + html.escape(text[bold_end:end])
+    )
+
+
+def _cut_points(text: str, strong: tuple[int, int] | None, budget: int) -> list[tuple[int, int]]:
+    """Spans of plain ``text`` whose rendering fits ``budget``, cut at spaces where possible."""
+    spans = []
+    start = 0
+    while start < len(text):
+        size, end, best_space = 0, start, None
+        while end < len(text):
+            grown = size + len(html.escape(text[end]))
+            if strong and end == max(start, strong[0]) and end < strong[1]:
+                grown += len("<b></b>")  # the piece's first bold character brings both tags
+            if grown > budget:
+                break
+            size, end = grown, end + 1
+            if text[end - 1] == " ":
+                best_space = end - 1  # cut before the space: no piece ends in one
+        if end < len(text) and best_space is not None and best_space > start:
+            end = best_space
+        end = max(end, start + 1)  # a budget too small for one character still makes progress
+        spans.append((start, end))
+        start = end
+        while start < len(text) and text[start] == " ":
+            start += 1
+    return spans
+
+
+class CallbackStore:
+    """callback_data for buttons: the command itself, or a short token when it is over 64 bytes.
+
+    Tokens live in memory (the newest ``size``); a button older than that, or from before a
+    restart, resolves to None and the user is asked to type the command.
+    """
+
+    def __init__(self, size: int = 1000) -> None:
+        self._commands: OrderedDict[str, str] = OrderedDict()
+        self._size = size
+        self._counter = count(1)
+
+    def data_for(self, command: str) -> str:
+        if len(command.encode()) <= MAX_CALLBACK_DATA and not command.startswith(TOKEN_PREFIX):
+            return command
+        token = f"{TOKEN_PREFIX}{next(self._counter)}"
+        self._commands[token] = command
+        while len(self._commands) > self._size:
+            self._commands.popitem(last=False)
+        return token
+
+    def command_for(self, data: str) -> str | None:
+        if data.startswith(TOKEN_PREFIX):
+            return self._commands.get(data)
+        return data
+
+
+def keyboard_rows(actions: tuple[Action, ...], store: CallbackStore, per_row: int = 2) -> list[list[tuple[str, str]]]:
+    """(label, callback_data) pairs in rows of ``per_row`` buttons."""
+    buttons = [(action.label, store.data_for(action.command)) for action in actions]
+    return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
