@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from store.components.doc_index import remember_text, text_of
 from store.model import Entity, Facts, Mention, Quote, Role
 from store.names import normalize, skeleton
 
@@ -43,36 +45,47 @@ def extract_many(
 
 def _with_date(nlp: Language, text: str, date: str | None) -> Doc:
     doc = nlp.make_doc(text)
+    remember_text(doc, text)
     doc._.article_date = date
     return doc
 
 
-def _entity_name(doc: Doc, span: Span) -> str:
-    names = doc._.newsbot_entity_names or {}
-    return names.get(span.id_) or _surface(span)
-
-
-def _surface(span: Span) -> str:
-    from store.components.entities import surface
-
-    return surface(span)
-
-
 def _entities(doc: Doc) -> tuple[list[Entity], dict[str, Entity]]:
     """Entities in order of first mention, keyed by entity key (the span's ``id_``)."""
+    from store.components.entities import surface_of
+
+    names = doc._.newsbot_entity_names or {}
+    text = text_of(doc)
     by_key: dict[str, Entity] = {}
+    known: dict[str, set[str]] = {}  # entity key → normalized name and aliases
     for span in doc.ents:
-        name = _entity_name(doc, span)
-        key = span.id_ or skeleton(name)
+        span_id = span.id_
+        mention = text[span.start_char : span.end_char]  # span.text, without Token objects
+        form = surface_of(mention)
+        name = names.get(span_id) or form
+        key = span_id or skeleton(name)
         entity = by_key.get(key)
         if entity is None:
             entity = by_key[key] = Entity(name=name, type=span.label_, key=skeleton(name) or normalize(name))
-        entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
-        form = _surface(span)
-        known = {normalize(entity.name)} | {normalize(a) for a in entity.aliases}
-        if normalize(form) not in known:
+            known[key] = {normalize(name)}
+        entity.mentions.append(Mention(span.start_char, span.end_char, mention))
+        folded = normalize(form)
+        if folded not in known[key]:
             entity.aliases.append(form)
+            known[key].add(folded)
     return list(by_key.values()), by_key
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """``(s.start_char, s.end_char) for s in doc.sents``, from arrays instead of Span objects."""
+    if not doc.has_annotation("SENT_START"):
+        return []
+    if len(doc) == 0:
+        return []
+    rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+    starts = [0] + [i for i in range(1, len(rows)) if rows[i][0] == 1]
+    ends = starts[1:] + [len(rows)]
+    return [(rows[start][1], rows[end - 1][1] + rows[end - 1][2]) for start, end in zip(starts, ends)]
 
 
 def _entity_of(span: Span, by_key: dict[str, Entity], doc: Doc) -> Entity | None:
@@ -139,5 +152,5 @@ def facts_from_doc(doc: Doc, date: str | None = None) -> Facts:
         quotes=_quotes(doc, by_key),
         numbers=list(doc._.numbers or []),
         dates=list(doc._.dates or []),
-        sentences=[(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [],
+        sentences=_sentences(doc),
     )

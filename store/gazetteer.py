@@ -203,7 +203,7 @@ def titles() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(single), tuple(multi)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def title_head(word: str) -> str | None:
     """The title noun that ``word`` is or ends in: "defensieminister" → "minister"."""
     lower = word.lower()

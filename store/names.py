@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _SKELETON_RULES = [
@@ -30,17 +31,20 @@ _SKELETON_RULES = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def strip_diacritics(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Case-, diacritic- and punctuation-insensitive form: "Saudi-Arabië" → "saudi arabie"."""
     folded = strip_diacritics(text).lower()
     return " ".join(_NON_WORD.sub(" ", folded).replace("_", " ").split())
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """A transliteration-insensitive key: "Zelenskyy" and "Zelensky" → "zelenski"."""
     words = []

@@ -54,8 +54,7 @@ def _phrases(words) -> str:
 
 
 
-_PATTERN = re.compile(
-    rf"""(?ix)
+_BODY = rf"""
     \b(?=[0-9adefgjkmnosvwz])  # cheap: only word starts that can begin a date
     (?:
       (?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
@@ -68,7 +67,26 @@ _PATTERN = re.compile(
     | (?P<relday>(?:{_phrases(DAY_OFFSETS)})\b)
     )
     """
+_PATTERN = re.compile("(?ix)" + _BODY)
+
+# The same pattern for lower-cased text, case-sensitive and guarded by the first words a date
+# can start with (a digit, or the first word of an alternative above): case-insensitive
+# matching and trying every alternative at every word start made the search slow.
+_FIRST_WORDS = sorted(
+    {w.split()[0] for w in [*MONTHS, *WEEKDAYS, *PERIODS, *DAY_OFFSETS, "afgelopen", "vorige", "komende", "volgende"]}
 )
+_LOWERED_PATTERN = re.compile(r"(?x)\b(?=[0-9]|" + "|".join(_FIRST_WORDS) + ")" + _BODY)
+# Characters that (?i) matches with an ASCII letter although str.lower() does not make them one
+# (found by trying every code point); "\u0130" also lengthens the text when lower-cased.
+_IRREGULAR_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def find_dates(text: str) -> list[re.Match]:
+    """The matches of ``_PATTERN`` in ``text`` (offsets as in ``text``; groups may be lower case)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(c in text for c in _IRREGULAR_CASE):
+        return list(_PATTERN.finditer(text))
+    return list(_LOWERED_PATTERN.finditer(lowered))
 
 
 @Language.factory("newsbot_dates", assigns=["doc._.dates"])
@@ -112,9 +130,11 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         day, month = parse_article_date(doc._.article_date)
         found = []
-        for match in _PATTERN.finditer(text_of(doc)):
+        text = text_of(doc)
+        for match in find_dates(text):
             value = self.resolve(match, day, month)
-            found.append(DateMention(text=match.group(0), value=value, start=match.start(), end=match.end()))
+            found.append(DateMention(text=text[match.start() : match.end()], value=value, start=match.start(),
+                                     end=match.end()))
         doc._.dates = found
         return doc
 

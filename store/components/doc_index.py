@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 _TEXT_KEY = ("newsbot", "text")
@@ -21,9 +22,22 @@ def text_of(doc: Doc) -> str:
     tokens keeps it)."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.text
+        strings = doc.vocab.strings  # doc.text, without a Token object per token
+        text = "".join([strings[orth] + " " if space else strings[orth]
+                        for orth, space in doc.to_array([ORTH, SPACY]).tolist()])
         doc.user_data[_TEXT_KEY] = text
     return text
+
+
+def lower_texts(doc: Doc) -> list[str]:
+    """``[t.lower_ for t in doc]`` without a Token object per token."""
+    strings = doc.vocab.strings
+    return [strings[lower] for lower in doc.to_array(LOWER).tolist()]
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Seed ``text_of`` with the text ``doc`` was made from (the tokenizer keeps every character)."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 class DocIndex:

@@ -20,7 +20,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from store import gazetteer
-from store.components.entity_rules import STRONG, Candidate, bare, candidates, is_acronym, token_texts
+from store.components import lexicon
+from store.components.doc_index import text_of
+from store.components.entity_rules import STRONG, Candidate, bare, candidates
+from store.components.lexicon import SPLIT, Word, split_parts
 from store.names import normalize, skeleton
 
 PRETRAINED_LABELS = {
@@ -38,7 +41,13 @@ if not Doc.has_extension("newsbot_entity_names"):
 
 def surface(span: Span) -> str:
     """The name form of a mention: no genitive, no leading article ("het Kremlin" → "Kremlin")."""
-    words = span.text.split()
+    return surface_of(text_of(span.doc)[span.start_char : span.end_char])  # span.text, no Tokens
+
+
+@lru_cache(maxsize=65536)
+def surface_of(mention: str) -> str:
+    """``surface`` of a mention's text."""
+    words = mention.split()
     words[-1] = bare(words[-1])
     text = " ".join(words)
     for article in LEADING_ARTICLES:
@@ -55,27 +64,40 @@ class Cluster:
         self.spans: list[Span] = []
         self.labels: Counter = Counter()
         self.place: str | None = None
+        self._name: str | None = None  # name and label, until the next add or absorb
+        self._label: str | None = None
 
-    def add(self, span: Span, label: str, strength: int, place: str | None) -> None:
+    def add(self, span: Span, label: str, strength: int, place: str | None, form: str | None = None) -> None:
         self.spans.append(span)
-        self.forms.append(surface(span))
+        self.forms.append(surface(span) if form is None else form)
         self.labels[label] += 10 * strength + 1
         self.place = self.place or place
+        self._name = self._label = None
 
     def absorb(self, other: "Cluster") -> None:
         self.spans.extend(other.spans)
         self.forms.extend(other.forms)
         self.labels.update(other.labels)
         self.place = self.place or other.place
+        self._name = self._label = None
 
     @property
     def name(self) -> str:
-        forms = self.forms
-        return max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+        """The fullest form: most words, then most characters, then the first written."""
+        if self._name is None:
+            best, best_size = None, None
+            for form in self.forms:
+                size = (len(form.split()), len(form))
+                if best_size is None or size > best_size:
+                    best, best_size = form, size
+            self._name = best
+        return self._name
 
     @property
     def label(self) -> str:
-        return self.labels.most_common(1)[0][0]
+        if self._label is None:
+            self._label = self.labels.most_common(1)[0][0]
+        return self._label
 
 
 @lru_cache(maxsize=65536)
@@ -87,8 +109,9 @@ def link(typed: list[tuple[Span, str, int, str | None]]) -> list[Cluster]:
     """Group mentions: same skeleton or gazetteer place; a surname or first name joins a full name."""
     by_key: dict[str, Cluster] = {}
     for span, label, strength, place in typed:
-        key = f"place:{place}" if place else skeleton_of(surface(span))
-        by_key.setdefault(key, Cluster()).add(span, label, strength, place)
+        form = surface(span)
+        key = f"place:{place}" if place else skeleton_of(form)
+        by_key.setdefault(key, Cluster()).add(span, label, strength, place, form)
     clusters = list(by_key.values())
     persons = [c for c in clusters if c.label == "PER" and len(c.name.split()) > 1]
     parts: dict[str, list[Cluster]] = defaultdict(list)
@@ -127,24 +150,17 @@ def merge_pretrained(doc: Doc, ours: list[Candidate]) -> list[tuple[Span, str, i
     return typed
 
 
-def split_tokens(doc: Doc, texts: list[str]) -> bool:
+def split_tokens(doc: Doc, words: list[Word]) -> bool:
     """"NAVO-secretaris-generaal" → "NAVO" + "-secretaris-generaal", so NAVO can be an entity;
-    "Bull." → "Bull" + "." where the tokenizer kept a full stop on a capitalised word.
-    Returns whether anything was split."""
-    todo = []
-    for index, text in enumerate(texts):
-        prefix, dash, rest = text.partition("-")
-        if dash and rest[:1].islower() and is_acronym(prefix):
-            todo.append((index, [prefix, text[len(prefix):]]))
-        elif len(text) > 3 and text[-1] == "." and text[0].isupper() and "." not in text[:-1] \
-                and text[:-1].replace("-", "").isalpha():
-            todo.append((index, [text[:-1], "."]))  # "ArenA." and "VS." at a sentence end
+    "Bull." → "Bull" + "." where the tokenizer kept a full stop on a capitalised word
+    (``lexicon.split_parts``). Returns whether anything was split."""
+    todo = [index for index, word in enumerate(words) if word.flags & SPLIT]
     if not todo:
         return False
     with doc.retokenize() as retokenizer:
-        for index, parts in todo:
+        for index in todo:
             token = doc[index]
-            retokenizer.split(token, parts, heads=[(token, 1), token.head])
+            retokenizer.split(token, split_parts(words[index].text), heads=[(token, 1), token.head])
     return True
 
 
@@ -156,10 +172,10 @@ class EntityRecognizer:
         gazetteer.warm()
 
     def __call__(self, doc: Doc) -> Doc:
-        texts = token_texts(doc)
-        if split_tokens(doc, texts):
-            texts = token_texts(doc)
-        found, _ = candidates(doc, texts)
+        words = lexicon.words(doc)
+        if split_tokens(doc, words):
+            words = lexicon.words(doc)
+        found, _ = candidates(doc, words)
         typed = merge_pretrained(doc, found)
         names: dict[str, str] = {}
         spans = []

@@ -12,16 +12,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import ORTH, SENT_START
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from store import gazetteer
+from store.components import lexicon
+from store.components.doc_index import text_of
+from store.components.lexicon import (  # noqa: F401 (bare and is_acronym: used by entities and roles)
+    CAPITAL,
+    CLOSES,
+    NEWLINE,
+    OPENS,
+    QUOTE_MARK,
+    SENTENCE_END,
+    START_PUNCT_MARK,
+    STOP,
+    STRAIGHT,
+    Word,
+    bare,
+    is_acronym,
+)
 
-OPENING_QUOTES = frozenset("„“‘«")
-CLOSING_QUOTES = frozenset("”’»")
-STRAIGHT_QUOTES = frozenset('"')
-START_PUNCT = frozenset("„“‘«\"'(:-–—•*")
-GENITIVE_SUFFIXES = ("'s", "’s")
 PLACE_PREPOSITIONS = frozenset("in uit naar vanuit nabij richting rond via op".split())
 ARTICLES = frozenset("de het".split())
 ORG_CONNECTORS = frozenset("van voor het de der op en tot ter".split())
@@ -48,71 +62,55 @@ class DocView:
     quoted: list[bool]
     capital: list[bool]  # capitalised like a name (not shouting)
     seen_mid: set[str]  # capitalised words written outside sentence starts and quotes
-
-
-def bare(text: str) -> str:
-    """A word without its genitive suffix: "Zelensky's" → "Zelensky"."""
-    if text.endswith(".") and len(text) > 2 and text[:-1].isupper() and text[:-1].isalpha():
-        return text[:-1]  # "VS." at a sentence end is one token
-    for suffix in GENITIVE_SUFFIXES:
-        if text.endswith(suffix) and len(text) > len(suffix) + 1:
-            return text[: -len(suffix)]
-    return text
-
-
-def is_acronym(text: str) -> bool:
-    """NAVO, AIVD, VVD, BND — but not shouted words such as STOP or EINDE."""
-    if not (2 <= len(text) <= 6 and text.isupper() and text.isalpha()):
-        return False
-    lower = text.lower()
-    if lower in gazetteer.stop_words():
-        return False
-    return len(text) <= 3 or not gazetteer.is_dutch_word(lower)
-
-
-def is_capital(text: str) -> bool:
-    if not text[:1].isupper():
-        return False
-    if text.isupper():
-        return is_acronym(text) or (len(text) > 1 and "-" in text and text.split("-")[0].isalpha())
-    return any(c.isalpha() for c in text)
+    capitals: list[int]  # indexes of the capitalised tokens, ascending
 
 
 def token_texts(doc: Doc) -> list[str]:
     """Token texts without creating Token objects (the costly part of a Python loop over a Doc)."""
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    return [word.text for word in lexicon.words(doc)]
 
 
-def view(doc: Doc, texts: list[str]) -> DocView:
-    sentence_starts = doc.to_array(SENT_START).tolist() if doc.has_annotation("SENT_START") else []
-    starts, quoted, capital = [], [], []
+def view(doc: Doc, words: list[Word]) -> DocView:
+    """Sentence starts, quotes and capitals, from per-word flags: Python only visits the
+    tokens after start punctuation, the quote marks and the capitalised words."""
+    n = len(words)
+    texts = [w.text for w in words]
+    flags = numpy.array([w.flags for w in words], dtype=numpy.int64)
+    if doc.has_annotation("SENT_START") and n:
+        start = doc.to_array(SENT_START).astype(numpy.int64) == 1
+    else:
+        start = numpy.zeros(n, dtype=bool)
+    if n:
+        start[0] = True
+        previous = flags[:-1]
+        ends = (previous & (SENTENCE_END | NEWLINE)) != 0
+        # after "." "!" "?" (also "VS." or "pers.", one token) or a new line (paragraph, heading,
+        # or a wrapped line, then lower case)
+        start[1:] |= ends
+        after_punct = numpy.flatnonzero(((previous & START_PUNCT_MARK) != 0) & ~ends) + 1
+    else:
+        after_punct = numpy.zeros(0, dtype=numpy.int64)
+    starts = start.tolist()
+    for index in after_punct.tolist():  # in order: a run of punctuation carries the start on
+        if not starts[index] and (starts[index - 1] or words[index - 1].flags & QUOTE_MARK):
+            starts[index] = True
+    quoted = [False] * n
+    inside, last = False, 0
+    for index in numpy.flatnonzero(flags & (OPENS | CLOSES | STRAIGHT)).tolist():
+        if inside:
+            quoted[last:index] = [True] * (index - last)
+        mark = words[index].flags
+        inside = True if mark & OPENS else False if mark & CLOSES else not inside
+        last = index
+    if inside:
+        quoted[last:n] = [True] * (n - last)
+    capital_mask = (flags & CAPITAL) != 0
+    capital = capital_mask.tolist()
     seen_mid: set[str] = set()
-    inside = False
-    previous_start = True
-    for index, text in enumerate(texts):
-        first = text[:1]
-        start = index == 0 or (bool(sentence_starts) and sentence_starts[index] == 1)
-        if index and texts[index - 1].endswith((".", "!", "?")):
-            start = True  # also after "VS." or "pers.", which the tokenizer keeps as one token
-        elif index and "\n" in texts[index - 1]:
-            start = True  # a new line: paragraph, heading, or a wrapped line (then lower case)
-        elif index and texts[index - 1] in START_PUNCT:
-            start = start or previous_start or texts[index - 1] in OPENING_QUOTES or texts[index - 1] in STRAIGHT_QUOTES
-        if first in OPENING_QUOTES:
-            inside = True
-        elif first in CLOSING_QUOTES:
-            inside = False
-        elif first in STRAIGHT_QUOTES:
-            inside = not inside
-        starts.append(start)
-        quoted.append(inside)
-        cap = is_capital(bare(text))
-        capital.append(cap)
-        if cap and not start and not inside and text.lower() not in gazetteer.stop_words():
-            seen_mid.add(bare(text))
-        previous_start = start and (text in START_PUNCT or text.isspace())
-    return DocView(texts, starts, quoted, capital, seen_mid)
+    for index in numpy.flatnonzero((flags & (CAPITAL | STOP)) == CAPITAL).tolist():
+        if not starts[index] and not quoted[index]:
+            seen_mid.add(words[index].bare)
+    return DocView(texts, starts, quoted, capital, seen_mid, numpy.flatnonzero(capital_mask).tolist())
 
 
 def is_particle_bridge(v: DocView, index: int, end: int) -> int:
@@ -125,11 +123,13 @@ def is_particle_bridge(v: DocView, index: int, end: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=65536)
 def is_org_word(word: str) -> bool:
     words, endings = gazetteer.org_cues()
     return word in words or any(word.lower().endswith(e) and len(word) > len(e) for e in endings)
 
 
+@lru_cache(maxsize=65536)
 def is_misc_word(word: str) -> bool:
     lower = word.lower()
     return any(lower.endswith(cue) for cue in gazetteer.misc_cues())
@@ -154,10 +154,9 @@ def looks_adjective(v: DocView, index: int) -> bool:
 def runs(v: DocView) -> list[tuple[int, int]]:
     """Maximal runs of name tokens, split at sentence starts, punctuation and adjectives."""
     found = []
-    index, size = 0, len(v.texts)
-    while index < size:
-        if not v.capital[index] or looks_adjective(v, index) or gazetteer.title_head(v.texts[index]):
-            index += 1
+    cursor, size = 0, len(v.texts)
+    for index in v.capitals:  # a run starts at a capitalised word: visit only those
+        if index < cursor or looks_adjective(v, index) or gazetteer.title_head(v.texts[index]):
             continue
         end = index + 1
         org_head = is_org_word(v.texts[index])
@@ -188,7 +187,7 @@ def runs(v: DocView) -> list[tuple[int, int]]:
                     continue
             break
         found.append((index, end))
-        index = end
+        cursor = end
     return found
 
 
@@ -241,6 +240,7 @@ def has_evidence(v: DocView, start: int, end: int) -> bool:
         and first.lower() not in gazetteer.stop_words()
 
 
+@lru_cache(maxsize=65536)
 def is_compound(word: str) -> bool:
     """Two Dutch words glued together ("Belafspraak", "Vredesgesprekken"): a noun, not a name."""
     lower = word.lower()
@@ -307,6 +307,7 @@ def classify(v: DocView, start: int, end: int) -> Candidate | None:
     return Candidate(start, end, "PER", WEAK)
 
 
+@lru_cache(maxsize=65536)
 def place_compound(word: str) -> bool:
     """A place glued to a common noun is no name: "Krimkwestie", "Oekraïneconflict"."""
     for cut in range(4, len(word) - 3):
@@ -326,11 +327,13 @@ def lower_org(v: DocView, index: int) -> Candidate | None:
     return Candidate(index, end, "ORG", STRONG) if end > index + 2 else None
 
 
-def candidates(doc: Doc, texts: list[str] | None = None) -> tuple[list[Candidate], DocView]:
+def candidates(doc: Doc, words: list[Word] | None = None) -> tuple[list[Candidate], DocView]:
     """All name candidates of a Doc, typed, in text order, not overlapping."""
-    v = view(doc, texts if texts is not None else token_texts(doc))
+    v = view(doc, words if words is not None else lexicon.words(doc))
     found: list[Candidate] = []
-    heads = [i for i, text in enumerate(v.texts) if text in ORG_HEADS_LOWER]
+    text = text_of(doc)
+    heads = [i for i, word in enumerate(v.texts) if word in ORG_HEADS_LOWER] \
+        if any(head in text for head in ORG_HEADS_LOWER) else []
     taken_until = -1
     lowered = {}
     for index in heads:

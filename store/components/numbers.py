@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from store.components import number_words as nw
 from store.components.dates import MONTHS, WEEKDAYS
-from store.components.doc_index import DocIndex, text_of
+from store.components.doc_index import DocIndex, lower_texts, text_of
 from store.components.dutch_words import (
     ADVERBS,
     AUXILIARIES,
@@ -53,14 +53,16 @@ class NumberFinder:
     def __call__(self, doc: Doc) -> Doc:
         found: list[Number] = []
         index = None
+        lowers: list[str] = []
         taken = -1
         for match in nw.CANDIDATE.finditer(text_of(doc)):
             if index is None:
                 index = DocIndex(doc)
+                lowers = lower_texts(doc)
             i = index.token_at(match.start())
-            if i <= taken or doc[i].idx != match.start():
+            if i <= taken or index.idx[i] != match.start():
                 continue
-            number = _Reader(doc, index, i).read()
+            number = _Reader(doc, index, i, lowers).read()
             if number is not None:
                 found.append(number)
                 taken = index.token_at(number.end - 1)
@@ -71,11 +73,12 @@ class NumberFinder:
 class _Reader:
     """Reads one number starting at token ``i``."""
 
-    def __init__(self, doc: Doc, index: DocIndex, i: int) -> None:
+    def __init__(self, doc: Doc, index: DocIndex, i: int, lowers: list[str]) -> None:
         self.doc, self.ix, self.i, self.n = doc, index, i, len(doc)
+        self.lowers = lowers  # token.lower_ of every token
 
     def lower(self, k: int) -> str:
-        return self.doc[k].lower_ if 0 <= k < self.n else ""
+        return self.lowers[k] if 0 <= k < self.n else ""
 
     def read(self) -> Number | None:
         doc, i = self.doc, self.i

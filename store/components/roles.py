@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from store import gazetteer
+from store.components.doc_index import lower_texts
 from store.components.entity_rules import is_acronym, token_texts
 from store.model import Role
 
@@ -92,8 +93,12 @@ def make_role(doc: Doc, start: int, end: int) -> Role:
     return Role(role_text(doc, start, end), span.start_char, span.end_char, country=country)
 
 
-def role_before(doc: Doc, person: Span) -> Role | None:
-    """"de Russische president Vladimir Poetin", "minister van Financiën, Eelco Heinen"."""
+def role_before(doc: Doc, person: Span, lowers: list[str] | None = None) -> Role | None:
+    """"de Russische president Vladimir Poetin", "minister van Financiën, Eelco Heinen".
+
+    ``lowers``: the lower-case token texts (``lower_texts(doc)``), when the caller has them."""
+    if lowers is None:
+        lowers = lower_texts(doc)
     end = person.start
     if end and doc[end - 1].text == ",":
         end -= 1
@@ -101,7 +106,7 @@ def role_before(doc: Doc, person: Span) -> Role | None:
     for title in multi:  # "officier van justitie Jan de Vries"
         words = title.split()
         begin = end - len(words)
-        if begin >= 0 and [t.lower_ for t in doc[begin:end]] == words:
+        if begin >= 0 and lowers[begin:end] == words:
             return make_role(doc, modifiers_start(doc, begin), end)
     for title in range(end - 1, max(end - 1 - MAX_COMPLEMENT, -1), -1):
         if gazetteer.title_head(doc[title].text):
@@ -204,8 +209,9 @@ class RoleFinder:
     def __call__(self, doc: Doc) -> Doc:
         persons = [ent for ent in doc.ents if ent.label_ == "PER"]
         roles: list[tuple[Span, Role]] = []
+        lowers = lower_texts(doc) if persons else []
         for person in persons:
-            found = [r for r in (role_before(doc, person), role_after(doc, person)) if r]
+            found = [r for r in (role_before(doc, person, lowers), role_after(doc, person)) if r]
             party = party_after(doc, person)
             if party:
                 for role in found:

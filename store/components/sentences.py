@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -44,8 +45,13 @@ class SentenceRepair:
         if n < 2:
             return doc
         text = text_of(doc)
-        idx = doc.to_array("IDX").tolist()
-        before = numpy.flatnonzero(doc.to_array("SENT_START").astype(numpy.int64) == 1).tolist()
+        columns = doc.to_array([IDX, SENT_START, IS_SPACE, ORTH])
+        idx = columns[:, 0].tolist()
+        sent_start = columns[:, 1].astype(numpy.int64)
+        before = numpy.flatnonzero(sent_start == 1).tolist()
+        is_space = columns[:, 2].tolist()
+        orths = columns[:, 3].tolist()
+        strings = doc.vocab.strings
         starts = set(before)
         starts.add(0)
         pairs, breaks = scan(text)
@@ -55,7 +61,7 @@ class SentenceRepair:
             return bisect_right(idx, char) - 1
 
         def next_word(i: int) -> int:
-            while i < n and doc[i].is_space:
+            while i < n and is_space[i]:
                 i += 1
             return i
 
@@ -76,17 +82,22 @@ class SentenceRepair:
         for i in sorted(starts):
             if i in forced:
                 continue
-            token = doc[i]
-            if token.is_space:
+            if is_space[i]:
                 starts.discard(i)
                 first = next_word(i)
                 if first < n:
                     starts.add(first)
-            elif token.text[0].islower():
+            elif strings[orths[i]][0].islower():
                 starts.discard(i)
         if starts != set(before):
-            for i in set(before) - starts:
-                doc[i].is_sent_start = False
-            for i in starts - set(before):
-                doc[i].is_sent_start = True
+            if doc.has_annotation("DEP"):  # the Token setter raises E043 on a parsed Doc
+                for i in set(before) - starts:
+                    doc[i].is_sent_start = False
+                for i in starts - set(before):
+                    doc[i].is_sent_start = True
+                return doc
+            # Token.is_sent_start's setter scans the Doc for DEP each time: write the column once
+            sent_start[list(set(before) - starts)] = -1
+            sent_start[list(starts - set(before))] = 1
+            doc.from_array([SENT_START], sent_start.astype(numpy.uint64))
         return doc

@@ -1,0 +1,128 @@
+"""What a token's text says on its own, computed once per distinct text and kept across Docs.
+
+The entity rules ask the same questions of every token ("capitalised like a name?", "a stop
+word?", "ends a sentence?"). Asking them per token, through a ``Token`` object per token, was
+most of the pipeline's time. ``words(doc)`` reads the token ids (``ORTH``) with one
+``Doc.to_array`` call and looks each up in a dict that persists across Docs, so a word's facts
+are computed the first time it is seen and then only looked up. The facts depend on the text
+alone (and on the gazetteers, which are fixed for the process), so the cache never goes stale.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
+
+from store import gazetteer
+
+OPENING_QUOTES = frozenset("„“‘«")
+CLOSING_QUOTES = frozenset("”’»")
+STRAIGHT_QUOTES = frozenset('"')
+START_PUNCT = frozenset("„“‘«\"'(:-–—•*")
+GENITIVE_SUFFIXES = ("'s", "’s")
+MAX_CACHED_WORDS = 500_000  # then start afresh: a long-running process meets ever more words
+
+# Word.flags bits
+CAPITAL = 1  # capitalised like a name (``is_capital`` of the bare word)
+SENTENCE_END = 2  # ends in . ! ? ("VS.", "pers." included)
+NEWLINE = 4  # holds a line break
+START_PUNCT_MARK = 8  # one of START_PUNCT
+QUOTE_MARK = 16  # exactly an opening or a straight double quote
+OPENS = 32  # starts with an opening quote
+CLOSES = 64  # starts with a closing quote
+STRAIGHT = 128  # starts with a straight double quote
+STOP = 256  # its lower case is a stop word
+SPLIT = 512  # ``split_parts`` splits it
+
+
+@lru_cache(maxsize=65536)
+def bare(text: str) -> str:
+    """A word without its genitive suffix: "Zelensky's" → "Zelensky"."""
+    if text.endswith(".") and len(text) > 2 and text[:-1].isupper() and text[:-1].isalpha():
+        return text[:-1]  # "VS." at a sentence end is one token
+    for suffix in GENITIVE_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            return text[: -len(suffix)]
+    return text
+
+
+@lru_cache(maxsize=65536)
+def is_acronym(text: str) -> bool:
+    """NAVO, AIVD, VVD, BND — but not shouted words such as STOP or EINDE."""
+    if not (2 <= len(text) <= 6 and text.isupper() and text.isalpha()):
+        return False
+    lower = text.lower()
+    if lower in gazetteer.stop_words():
+        return False
+    return len(text) <= 3 or not gazetteer.is_dutch_word(lower)
+
+
+def is_capital(text: str) -> bool:
+    if not text[:1].isupper():
+        return False
+    if text.isupper():
+        return is_acronym(text) or (len(text) > 1 and "-" in text and text.split("-")[0].isalpha())
+    return any(c.isalpha() for c in text)
+
+
+def split_parts(text: str) -> list[str] | None:
+    """How ``newsbot_entities`` splits a token, or None: "NAVO-secretaris-generaal" → "NAVO" +
+    "-secretaris-generaal"; "ArenA." → "ArenA" + "." (a full stop the tokenizer kept)."""
+    prefix, dash, rest = text.partition("-")
+    if dash and rest[:1].islower() and is_acronym(prefix):
+        return [prefix, text[len(prefix):]]
+    if len(text) > 3 and text[-1] == "." and text[0].isupper() and "." not in text[:-1] \
+            and text[:-1].replace("-", "").isalpha():
+        return [text[:-1], "."]
+    return None
+
+
+class Word:
+    """The facts of one token text."""
+
+    __slots__ = ("text", "bare", "flags")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.bare = bare(text)
+        first = text[:1]
+        flags = 0
+        if is_capital(self.bare):
+            flags |= CAPITAL
+        if text.endswith((".", "!", "?")):
+            flags |= SENTENCE_END
+        if "\n" in text:
+            flags |= NEWLINE
+        if text in START_PUNCT:
+            flags |= START_PUNCT_MARK
+        if text in OPENING_QUOTES or text in STRAIGHT_QUOTES:
+            flags |= QUOTE_MARK
+        if first in OPENING_QUOTES:
+            flags |= OPENS
+        elif first in CLOSING_QUOTES:
+            flags |= CLOSES
+        elif first in STRAIGHT_QUOTES:
+            flags |= STRAIGHT
+        if text.lower() in gazetteer.stop_words():
+            flags |= STOP
+        if split_parts(text) is not None:
+            flags |= SPLIT
+        self.flags = flags
+
+
+_WORDS: dict[int, Word] = {}
+
+
+def _learn(orth: int, doc: Doc) -> Word:
+    if len(_WORDS) >= MAX_CACHED_WORDS:
+        _WORDS.clear()
+    word = _WORDS[orth] = Word(doc.vocab.strings[orth])
+    return word
+
+
+def words(doc: Doc) -> list[Word]:
+    """One ``Word`` per token of ``doc``."""
+    known = _WORDS.get
+    return [known(orth) or _learn(orth, doc) for orth in doc.to_array(ORTH).tolist()]
