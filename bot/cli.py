@@ -5,10 +5,8 @@ Exit codes: 0 success, 1 when some input failed (a bad file), 2 on usage errors.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
-from pathlib import Path
 
 import click
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.context import HandlerContext
+
 DEFAULT_DB = "data/newsroom.db"
 DEFAULT_CONFIG = "config.toml"
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -213,3 +215,14 @@ def describe(config: Config) -> list[str]:
     if config.slack.enabled:
         parts.append(f"slack ({config.slack.mode} mode, admins {len(config.slack.admins)})")
     return parts
+
+
+def handler_context(config: Config, nlp_loader=None) -> HandlerContext:
+    """The HandlerContext every adapter (console, Telegram, Slack) builds from the config."""
+    return HandlerContext(
+        nlp_loader=nlp_loader,
+        max_file_bytes=config.store.max_file_bytes,
+        timezone=config.bot.timezone,
+        default_digest_time=config.digest.time,
+        default_language=config.bot.language,
+    )

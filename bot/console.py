@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from sqlite_utils import Database
 
-from bot.config import Config
+from bot.config import Config, handler_context
 from handlers import dispatch, parse_command_text
 from handlers.context import HandlerContext
 from handlers.reply import Reply, Request
@@ -25,17 +25,6 @@ from handlers.texts import t
 EXIT_WORDS = {"exit", "quit", "/exit", "/quit", "stop"}
 HISTORY_FILE = "console_history"
 CONSOLE_ID = "console"
-
-
-def handler_context(config: Config, nlp_loader: Callable[[], Any] | None = None) -> HandlerContext:
-    """The HandlerContext every adapter builds from the config."""
-    return HandlerContext(
-        nlp_loader=nlp_loader,
-        max_file_bytes=config.store.max_file_bytes,
-        timezone=config.bot.timezone,
-        default_digest_time=config.digest.time,
-        default_language=config.bot.language,
-    )
 
 
 def console_request(text: str, language: str) -> Request | None:

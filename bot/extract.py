@@ -6,7 +6,6 @@ import json
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import TextIO
 
 from store.articles import read_articles

@@ -32,10 +32,9 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.config import Config
+from bot.config import Config, handler_context
 from bot.slack_render import ACTION_ID_PREFIX, SlackMessage, render_messages
 from handlers import command_names, dispatch
-from handlers.context import HandlerContext
 from handlers.reply import Attachment, Reply, Request
 from store.db import open_db
 
@@ -84,13 +83,7 @@ class SlackAdapter:
         self.connect_timeout = connect_timeout
         self.port: int = config.slack.port
         self.language = config.bot.language
-        self.context = HandlerContext(
-            nlp_loader=nlp_loader,
-            max_file_bytes=config.store.max_file_bytes,
-            timezone=config.bot.timezone,
-            default_digest_time=config.digest.time,
-            default_language=config.bot.language,
-        )
+        self.context = handler_context(config, nlp_loader)
         self.client = AsyncWebClient(
             token=config.slack.bot_token,
             base_url=config.slack.api_base_url,

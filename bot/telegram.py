@@ -36,9 +36,8 @@ from telegram.ext import (
 )
 
 import handlers
-from bot.config import Config
+from bot.config import Config, handler_context
 from bot.telegram_render import CallbackStore, keyboard_rows, render_html
-from handlers.context import HandlerContext
 from handlers.reply import Attachment, Reply, Request, Section
 from handlers.texts import language_or_default, t
 from store.db import open_db
@@ -65,13 +64,7 @@ class TelegramAdapter:
         self.config = config
         self.db_path = str(db_path)
         self.webhook_listen = webhook_listen
-        self.context = HandlerContext(
-            nlp_loader=nlp_loader,
-            max_file_bytes=config.store.max_file_bytes,
-            timezone=config.bot.timezone,
-            default_digest_time=config.digest.time,
-            default_language=config.bot.language,
-        )
+        self.context = handler_context(config, nlp_loader)
         self.callbacks = CallbackStore()
         self._admins = {str(a) for a in config.telegram.admins}
         self._local = threading.local()

@@ -6,7 +6,7 @@ Slack Block Kit, console text). Text in a Reply is plain: renderers escape it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 Kind = Literal["answer", "not_found", "usage", "forbidden", "error"]
