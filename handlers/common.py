@@ -91,5 +91,6 @@ def name_not_resolved(match: NameMatch, command: str, language: str) -> Reply:
 
 
 def parse_positive_int(text: str) -> int | None:
+    """"12" or "#12" → 12; anything else (including "²", which isdigit() accepts) → None."""
     text = text.strip().lstrip("#")
-    return int(text) if text.isdigit() and int(text) > 0 else None
+    return int(text) if text.isascii() and text.isdecimal() and int(text) > 0 else None

@@ -89,6 +89,9 @@ def test_article_in_english_with_hash(news_db, run_command):
 def test_article_not_found_and_usage(news_db, run_command):
     assert run_command(news_db, "/article 99").plain_text() == "Geen artikel met nummer 99."
     assert run_command(news_db, "/article een").kind == "usage"
+    # found by fuzzing (tests/test_reliability_fuzz.py): "²".isdigit() is True, int("²") raises
+    assert run_command(news_db, "/article ²").kind == "usage"
+    assert run_command(news_db, "/article ١٢").kind == "usage"
 
 
 def test_numbers_ledger_per_article(news_db, run_command):
