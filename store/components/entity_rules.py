@@ -14,27 +14,14 @@ from dataclasses import dataclass
 
 from functools import lru_cache
 
-import numpy
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from store import gazetteer
 from store.components import lexicon
 from store.components.doc_index import text_of
-from store.components.lexicon import (  # noqa: F401 (bare and is_acronym: used by entities and roles)
-    CAPITAL,
-    CLOSES,
-    NEWLINE,
-    OPENS,
-    QUOTE_MARK,
-    SENTENCE_END,
-    START_PUNCT_MARK,
-    STOP,
-    STRAIGHT,
-    Word,
-    bare,
-    is_acronym,
-)
+from store.components.doc_view import DocView, token_texts, view  # noqa: F401 (token_texts: roles)
+from store.components.lexicon import Word, bare, is_acronym  # noqa: F401 (used by entities and roles)
+from store.components import name_cues
 
 PLACE_PREPOSITIONS = frozenset("in uit naar vanuit nabij richting rond via op".split())
 ARTICLES = frozenset("de het".split())
@@ -42,6 +29,11 @@ ORG_CONNECTORS = frozenset("van voor het de der op en tot ter".split())
 ORG_HEADS_LOWER = frozenset("ministerie departement".split())
 STRONG, WEAK = 2, 1
 CAPITAL_PARTICLES = frozenset("Van Ter Ten Von".split())  # "Van der Plas" at a sentence start
+DUTCH_PARTICLES = frozenset("van der den het ter ten te".split())
+DEMONYM_DETERMINERS = frozenset("de die deze alle veel vele meer weinig twee drie duizenden honderden".split())
+LIST_JOINERS = frozenset([",", "en"])
+PORTFOLIO_TITLES = frozenset("minister staatssecretaris commissaris wethouder gedeputeerde".split())
+NAME_SUFFIXES = frozenset("jr. sr. jr sr Jr. Sr.".split())
 
 
 @dataclass
@@ -53,74 +45,52 @@ class Candidate:
     place: str | None = None  # gazetteer canonical name for LOC hits
 
 
-@dataclass
-class DocView:
-    """Per-document token facts, computed once in one pass."""
-
-    texts: list[str]
-    starts: list[bool]  # sentence start, or first word inside an opening quote/bracket
-    quoted: list[bool]
-    capital: list[bool]  # capitalised like a name (not shouting)
-    seen_mid: set[str]  # capitalised words written outside sentence starts and quotes
-    capitals: list[int]  # indexes of the capitalised tokens, ascending
-
-
-def token_texts(doc: Doc) -> list[str]:
-    """Token texts without creating Token objects (the costly part of a Python loop over a Doc)."""
-    return [word.text for word in lexicon.words(doc)]
-
-
-def view(doc: Doc, words: list[Word]) -> DocView:
-    """Sentence starts, quotes and capitals, from per-word flags: Python only visits the
-    tokens after start punctuation, the quote marks and the capitalised words."""
-    n = len(words)
-    texts = [w.text for w in words]
-    flags = numpy.array([w.flags for w in words], dtype=numpy.int64)
-    if doc.has_annotation("SENT_START") and n:
-        start = doc.to_array(SENT_START).astype(numpy.int64) == 1
-    else:
-        start = numpy.zeros(n, dtype=bool)
-    if n:
-        start[0] = True
-        previous = flags[:-1]
-        ends = (previous & (SENTENCE_END | NEWLINE)) != 0
-        # after "." "!" "?" (also "VS." or "pers.", one token) or a new line (paragraph, heading,
-        # or a wrapped line, then lower case)
-        start[1:] |= ends
-        after_punct = numpy.flatnonzero(((previous & START_PUNCT_MARK) != 0) & ~ends) + 1
-    else:
-        after_punct = numpy.zeros(0, dtype=numpy.int64)
-    starts = start.tolist()
-    for index in after_punct.tolist():  # in order: a run of punctuation carries the start on
-        if not starts[index] and (starts[index - 1] or words[index - 1].flags & QUOTE_MARK):
-            starts[index] = True
-    quoted = [False] * n
-    inside, last = False, 0
-    for index in numpy.flatnonzero(flags & (OPENS | CLOSES | STRAIGHT)).tolist():
-        if inside:
-            quoted[last:index] = [True] * (index - last)
-        mark = words[index].flags
-        inside = True if mark & OPENS else False if mark & CLOSES else not inside
-        last = index
-    if inside:
-        quoted[last:n] = [True] * (n - last)
-    capital_mask = (flags & CAPITAL) != 0
-    capital = capital_mask.tolist()
-    seen_mid: set[str] = set()
-    for index in numpy.flatnonzero((flags & (CAPITAL | STOP)) == CAPITAL).tolist():
-        if not starts[index] and not quoted[index]:
-            seen_mid.add(words[index].bare)
-    return DocView(texts, starts, quoted, capital, seen_mid, numpy.flatnonzero(capital_mask).tolist())
-
-
 def is_particle_bridge(v: DocView, index: int, end: int) -> int:
     """Length of a run of name particles at ``index`` that is followed by a capitalised word."""
     step = index
     while step < end and step - index < 3 and v.texts[step] in gazetteer.NAME_PARTICLES:
         step += 1
-    if step > index and step < end and v.capital[step] and not v.starts[step]:
+    if step > index and step < end and not v.starts[step] \
+            and (v.capital[step] or name_cues.is_initial(v.texts[step])):
         return step - index
     return 0
+
+
+def foreign_bridge(v: DocView, index: int, end: int, bridge: int) -> bool:
+    """A particle inside a foreign name: "Marcelo Rebelo de Sousa", "Praça do Comércio".
+
+    Particles other than the Dutch ones join when the run starts with a first name or a place
+    head; "de" also joins two words that are no Dutch words ("Rebelo de Sousa"), unless the
+    word after it is an acronym, a nationality or a country ("Poetin de Oekraïners")."""
+    first = v.texts[index]
+    particles = v.texts[end : end + bridge]
+    following = bare(v.texts[end + bridge])
+    if is_acronym(following) or is_nationality(following) or gazetteer.is_dutch_word(following):
+        return False
+    country = gazetteer.places().get((following,))
+    if country is not None and country.kind == "country":
+        return False
+    if any(p in DUTCH_PARTICLES for p in particles if p != "de"):
+        return False
+    if name_cues.is_place_head(first) or (first in gazetteer.first_names() and end - index >= 2):
+        return True
+    return particles == ["de"] and not any(gazetteer.is_dutch_word(w) for w in v.texts[index:end]) \
+        and (first,) not in gazetteer.places()
+
+
+def initial_end(v: DocView, index: int, end: int) -> int:
+    """End of a name with an initial for its surname at ``end``: "Mohamed B.", "Jan de V.",
+    "Robert F. Kennedy jr." (an initial after a first name may be a middle initial)."""
+    size = len(v.texts)
+    step = end + 1
+    if step < size and v.capital[step] and not v.texts[step].lower() in gazetteer.stop_words() \
+            and not gazetteer.is_dutch_word(v.texts[step]) and v.texts[end - 1] in gazetteer.first_names():
+        step += 1
+        while step < size and v.capital[step] and not v.starts[step]:
+            step += 1
+        if step < size and v.texts[step] in NAME_SUFFIXES:
+            step += 1
+    return step
 
 
 @lru_cache(maxsize=65536)
@@ -147,8 +117,13 @@ def looks_adjective(v: DocView, index: int) -> bool:
     if is_nationality(word):
         if following[:1].isupper() and (is_org_word(following) or word in gazetteer.first_names()):
             return False  # "Europese Commissie", "Frans Timmermans"
+        place = gazetteer.places().get((word,))
+        if place is not None and place.kind == "country" and index \
+                and v.texts[index - 1].lower() not in DEMONYM_DETERMINERS:
+            return False  # "Polen" the country; "de Polen", "veel Polen" the people
         return True
-    return word.endswith(("se", "sche")) and following[:1].islower() and (word,) not in gazetteer.places()
+    return word.endswith(("se", "sche")) and following[:1].islower() and (word,) not in gazetteer.places() \
+        and not (following in gazetteer.NAME_PARTICLES and word in gazetteer.first_names())  # "Ilse de Wit"
 
 
 def runs(v: DocView) -> list[tuple[int, int]]:
@@ -160,10 +135,15 @@ def runs(v: DocView) -> list[tuple[int, int]]:
             continue
         end = index + 1
         org_head = is_org_word(v.texts[index])
+        first = index  # the first name word: "Medeverdachte Jan de V.", "Sport Anna de Boer"
+        while first < index + 3 and first + 1 < size and v.capital[first + 1] \
+                and v.texts[first] not in gazetteer.first_names() and v.texts[first + 1] in gazetteer.first_names() \
+                and (v.starts[first] or first > index or role_complement(v, index)):
+            first += 1
         while end < size:
-            if len(v.texts[end]) == 2 and v.texts[end][0].isupper() and v.texts[end][1] == "." \
-                    and v.texts[end - 1] in gazetteer.first_names():
-                end += 1  # "Mohamed B.": an initial for a surname, as crime news writes it
+            if name_cues.is_initial(v.texts[end]) and (v.texts[end - 1] in gazetteer.first_names() or (
+                    v.texts[end - 1] in gazetteer.NAME_PARTICLES and v.texts[first] in gazetteer.first_names())):
+                end = initial_end(v, index, end)  # "Mohamed B.", "Jan de V.", as crime news writes
                 break
             if v.capital[end] and not v.starts[end] and not looks_adjective(v, end) \
                     and not gazetteer.title_head(v.texts[end]):
@@ -174,7 +154,8 @@ def runs(v: DocView) -> list[tuple[int, int]]:
             if bridge and end == index + 1 and v.texts[index] in CAPITAL_PARTICLES:
                 end += bridge
                 continue
-            if bridge and all(w in gazetteer.first_names() for w in v.texts[index:end]):
+            if bridge and (first < end and all(w in gazetteer.first_names() for w in v.texts[first:end])
+                           or foreign_bridge(v, index, end, bridge)):
                 # "Caroline van der Plas", "Mohammed bin Salman"; not "Halsema van Amsterdam"
                 end += bridge
                 continue
@@ -206,18 +187,29 @@ def preceded_by_title(v: DocView, start: int) -> bool:
 
 
 def role_complement(v: DocView, start: int) -> bool:
-    """A capitalised run that completes a title: "minister van Buitenlandse Zaken"."""
+    """A capitalised run that completes a title: "minister van Buitenlandse Zaken", and the
+    later parts of a portfolio list: "staatssecretaris van Jeugd, Preventie en Sport",
+    "commissaris voor Klimaat en Groene Groei"."""
     step = start - 1
     while step >= 0 and v.texts[step] in ARTICLES:
         step -= 1
-    if step < 1 or v.texts[step] != "van":
+    if step >= 1 and v.texts[step] == "van":
+        if gazetteer.title_head(v.texts[step - 1]) is not None:
+            return True
+        back = step - 1  # "staatssecretaris Nora Achahbar van Toeslagen"
+        while back > 0 and step - back <= 4 and v.capital[back] and not v.starts[back]:
+            back -= 1
+        if back < step - 1 and gazetteer.title_head(v.texts[back]) is not None:
+            return True
+    if not start or v.texts[start - 1] not in LIST_JOINERS and v.texts[start - 1] != "voor" \
+            or v.texts[start] in gazetteer.first_names():  # "minister van X, Marco Rubio"
         return False
-    if gazetteer.title_head(v.texts[step - 1]) is not None:
-        return True
-    back = step - 1  # "staatssecretaris Nora Achahbar van Toeslagen"
-    while back > 0 and step - back <= 4 and v.capital[back] and not v.starts[back]:
-        back -= 1
-    return back < step - 1 and gazetteer.title_head(v.texts[back]) is not None
+    step = start - 1
+    while step >= 1 and start - step <= 8 and (v.texts[step] in LIST_JOINERS or (
+            v.capital[step] and not v.starts[step] and v.texts[step] not in ("van", "voor"))):
+        step -= 1
+    return step >= 1 and v.texts[step] in ("van", "voor") \
+        and gazetteer.title_head(v.texts[step - 1]) in PORTFOLIO_TITLES
 
 
 def has_evidence(v: DocView, start: int, end: int) -> bool:
@@ -229,6 +221,10 @@ def has_evidence(v: DocView, start: int, end: int) -> bool:
         if any(is_org_word(w) or is_misc_word(w) for w in v.texts[start + 1 : end]):
             return True
         return not gazetteer.is_dutch_word(first) and first.lower() not in gazetteer.stop_words()
+    if name_cues.is_pronominal_adverb(first) or name_cues.is_place_demonym(first):
+        return False  # "Daarvoor", "Hiermee", "Utrechters"
+    if name_cues.is_party_shape(first):
+        return True  # "GroenLinks-PvdA", "D66"
     if first in v.seen_mid or is_acronym(first) or first in gazetteer.known_orgs():
         return True
     place = gazetteer.places().get((first,))
@@ -274,10 +270,15 @@ def classify(v: DocView, start: int, end: int) -> Candidate | None:
     words = [bare(w) for w in v.texts[start:end]]
     text_words = tuple(words)
     if role_complement(v, start) and not any(is_acronym(w) for w in words) \
-            and text_words not in gazetteer.places():
-        return None
+            and text_words not in gazetteer.places() and v.texts[start - 1] not in ARTICLES:
+        return None  # "minister van Defensie"; but "gezant van de Verenigde Naties" names an org
     if any(is_org_word(w) for w in words[1:]) or (len(words) > 1 and is_org_word(words[0])):
         return Candidate(start, end, "ORG", STRONG)
+    if (len(words) > 1 and name_cues.is_place_head(words[0])) or (
+            name_cues.is_place_word(words[-1]) and words[-1] not in gazetteer.first_names()):
+        return Candidate(start, end, "LOC", STRONG)  # "Praça do Comércio", "Jaarbeursplein"
+    if len(words) == 1 and name_cues.is_place_demonym(words[0]):
+        return None  # "Utrechters"
     if len(words) == 1 and gazetteer.title_head(words[0]):
         return None  # "Kamerlid", "Minister" capitalised
     if text_words[0] in gazetteer.known_orgs() and len(words) == 1:
@@ -285,6 +286,8 @@ def classify(v: DocView, start: int, end: int) -> Candidate | None:
     place = gazetteer.places().get(text_words)
     if place and not preceded_by_title(v, start):
         return Candidate(start, end, "LOC", STRONG, place.canonical)
+    if len(words) > 1 and any(is_acronym(w) and len(w) > 2 for w in words):
+        return Candidate(start, end, "ORG", STRONG)  # "Sky ECC": persons have no acronym part
     if len(words) > 1 and words[0] in gazetteer.first_names():
         return Candidate(start, end, "PER", STRONG)
     if preceded_by_title(v, start):
@@ -297,14 +300,36 @@ def classify(v: DocView, start: int, end: int) -> Candidate | None:
         return Candidate(start, end, "ORG", STRONG)
     if len(words) == 1 and place_compound(words[0]):
         return None
+    return by_context(v, start, end, words)
+
+
+def by_context(v: DocView, start: int, end: int, words: list[str]) -> Candidate:
+    """Type a run that no list knows, from its shape and the words around it."""
+    if any(name_cues.is_party_shape(w) for w in words):
+        label = "LOC" if len(words) == 1 and name_cues.ROAD.match(words[0]) else "ORG"
+        return Candidate(start, end, label, STRONG)  # "D66", "GroenLinks-PvdA"; "de A12"
+    if org_noun_before(v, start):
+        return Candidate(start, end, "ORG", STRONG)  # "persbureau Reuters"
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and words[0] not in CAPITAL_PARTICLES \
+            and words[0].lower() not in gazetteer.NAME_PARTICLES and (any(is_acronym(w) for w in words)
+                           or (words[-1],) in gazetteer.places() or gazetteer.is_dutch_word(words[0])):
+        # no first name, but an acronym part ("Sky ECC"), a town ("Leefbaar Almere") or a
+        # common word ("Stadsbelang Utrecht"): an organisation, not a person
+        return Candidate(start, end, "ORG", WEAK)
     before = v.texts[start - 1].lower() if start else ""
-    if before in PLACE_PREPOSITIONS:
-        return Candidate(start, end, "LOC", WEAK)
+    if before in PLACE_PREPOSITIONS or (before in ARTICLES and start > 1
+                                        and v.texts[start - 2].lower() in ("in", "op", "naar")):
+        return Candidate(start, end, "LOC", WEAK)  # "in Oost-Ghouta", "in de Biblebelt"
     if before in ARTICLES:
         return Candidate(start, end, "ORG", WEAK)
     if words[0] == "The" or len(words) > 3:
         return Candidate(start, end, "ORG", WEAK)
     return Candidate(start, end, "PER", WEAK)
+
+
+def org_noun_before(v: DocView, start: int) -> bool:
+    """"persbureau Bloomberg", "de lokale partij Leefbaar Almere": a noun naming the kind."""
+    return start > 0 and name_cues.is_org_noun(v.texts[start - 1]) and v.texts[start - 1][:1].islower()
 
 
 @lru_cache(maxsize=65536)

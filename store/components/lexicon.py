@@ -16,6 +16,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from store import gazetteer
+from store.components.name_cues import DIGIT_NAME, is_party_shape
 
 OPENING_QUOTES = frozenset("„“‘«")
 CLOSING_QUOTES = frozenset("”’»")
@@ -63,6 +64,8 @@ def is_capital(text: str) -> bool:
     if not text[:1].isupper():
         return False
     if text.isupper():
+        if DIGIT_NAME.match(text):
+            return True  # "D66", "JA21", "A12"
         return is_acronym(text) or (len(text) > 1 and "-" in text and text.split("-")[0].isalpha())
     return any(c.isalpha() for c in text)
 
@@ -70,9 +73,11 @@ def is_capital(text: str) -> bool:
 def split_parts(text: str) -> list[str] | None:
     """How ``newsbot_entities`` splits a token, or None: "NAVO-secretaris-generaal" → "NAVO" +
     "-secretaris-generaal"; "ArenA." → "ArenA" + "." (a full stop the tokenizer kept)."""
-    prefix, dash, rest = text.partition("-")
-    if dash and rest[:1].islower() and is_acronym(prefix):
-        return [prefix, text[len(prefix):]]
+    cut = next((k for k in range(1, len(text) - 1) if text[k] == "-" and text[k + 1].islower()), 0)
+    if cut:  # the first hyphen before a lower-case part: "GroenLinks-PvdA-fractievoorzitter"
+        prefix = text[:cut]
+        if is_acronym(prefix) or is_party_shape(prefix):
+            return [prefix, text[cut:]]
     if len(text) > 3 and text[-1] == "." and text[0].isupper() and "." not in text[:-1] \
             and text[:-1].replace("-", "").isalpha():
         return [text[:-1], "."]

@@ -27,6 +27,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from store import gazetteer
 from store.components.doc_index import DocIndex, text_of
 from store.components.dutch_words import REPORTING_VERBS
 from store.components.quote_marks import scan
@@ -34,6 +35,8 @@ from store.components.speakers import Found, Speakers
 from store.model import Quote
 
 _SPACES = re.compile(r"\s+")
+SUBORDINATORS = frozenset("toen terwijl nadat voordat omdat hoewel als wanneer zodra sinds doordat".split())
+SPOKESPERSONS = frozenset("woordvoerder woordvoerster zegsman zegsvrouw persvoorlichter".split())
 _STRIP = " \t\r\n,"
 LOOKBACK_SENTENCES = 4
 
@@ -89,6 +92,7 @@ class _Attribution:
         self.closes = [self.ix.token_at(c) for _, c in pairs]
         self.speakers = Speakers(self.ix, self.inside_quote)
         self.done: list[tuple[int, Span | None, str | None]] = []  # (open token, span, text)
+        self.nicknames: set[str] = set()
 
     def inside_quote(self, i: int) -> bool:
         k = bisect_right(self.opens, i) - 1
@@ -101,6 +105,8 @@ class _Attribution:
             if offsets is None:
                 continue
             start, end = offsets
+            if self.is_nickname(self.text[start:end], opener):
+                continue
             span, speaker, verb, confidence = self.attribute(opener, closer)
             self.done.append((opener, span, speaker))
             quote = Quote(
@@ -114,6 +120,18 @@ class _Attribution:
             )
             found.append((quote, span))
         return found
+
+    def is_nickname(self, quoted: str, opener: int) -> bool:
+        """A name in quote marks is no quote: "onder de schuilnaam ‘Vos’", and that name again."""
+        if " " in quoted or not quoted[:1].isupper() or not quoted.isalpha():
+            return False
+        if quoted in self.nicknames:
+            return True
+        before = self.doc[opener - 1].lower_ if opener else ""
+        if before.endswith("naam") or before in ("alias", "pseudoniem"):
+            self.nicknames.add(quoted)
+            return True
+        return False
 
     # -- the cascade ----------------------------------------------------------------------
     def attribute(self, opener: int, closer: int) -> tuple[Span | None, str | None, str | None, float]:
@@ -212,10 +230,43 @@ class _Attribution:
                 return span, speaker, "continuation", 0.4
         return None, None, None, 0.1
 
+    # -- descriptions ---------------------------------------------------------------------
+    def role_holder(self, found: Found) -> Span | None:
+        """"zei de burgemeester": the one person this text gives that title, if there is one."""
+        words = found.description.split()
+        head = gazetteer.title_head(words[-1]) if found.definite and len(words) <= 2 else None
+        if head is None:
+            return None
+        holders = {}
+        for span, role in self.doc._.newsbot_roles or []:
+            if role.text and gazetteer.title_head(role.text.split()[-1]) == head:
+                holders.setdefault(span.id_ or span.text, span)
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def with_institution(self, found: Found, position: int) -> str:
+        """"zei een woordvoerder" after "Het Witte Huis stelde …": the spokesperson of the
+        organisation that is the subject of this or the previous sentence."""
+        if found.description.lower() not in SPOKESPERSONS:
+            return found.description
+        start, end = self.ix.sentence_of(position)
+        previous = self.ix.previous_sentence(start)
+        for s0, s1 in ((start, end), previous) if previous else ((start, end),):
+            org = self.speakers.subject_of(s0, s1, labels=("ORG",))
+            if org is not None and org.span is not None:
+                article = self.doc[org.span.start - 1].lower_ if org.span.start else ""
+                article = f"{article} " if article in ("de", "het") else ""
+                return f"{found.description} van {article}{org.span.text}"
+        return found.description
+
     # -- pronouns -------------------------------------------------------------------------
     def _resolve(self, found: Found | None, verb: str, confidence: float, position: int):
         if found is None:
             return None, None, verb, 0.2
+        if found.description is not None:
+            holder = self.role_holder(found)
+            if holder is not None:
+                return holder, holder.text, verb, confidence * 0.9
+            return None, self.with_institution(found, position), verb, confidence
         if found.pronoun is None:
             return found.span, found.text, verb, confidence
         antecedent = self.antecedent(min(found.pronoun, position))
@@ -233,7 +284,9 @@ class _Attribution:
             for open_token, span, _speaker in reversed(self.done):
                 if start <= open_token < end and span is not None and span.label_ == "PER":
                     return Found(span=span)
-            found = self.speakers.subject_of(start, end, labels=("PER",))
+            found = self.speakers.subject_of(self.main_clause(start, end), end, labels=("PER",))
+            if found is None or found.span is None:
+                found = self.source_of(start, end)
             if found is not None and found.span is not None:
                 return found
             verb = self.speakers.first_reporting_verb(start, end)
@@ -245,6 +298,25 @@ class _Attribution:
             if previous is None:
                 return None
             start, end = previous
+        return None
+
+    def main_clause(self, start: int, end: int) -> int:
+        """Where the main clause starts: after a leading subordinate clause ("Toen X hem vroeg
+        of …, weigerde hij"), whose subject is not the sentence's subject."""
+        if self.doc[start].lower_ not in SUBORDINATORS:
+            return start
+        for k in range(start + 1, end - 1):
+            if self.doc[k].text == "," and not self.inside_quote(k):
+                return k + 1
+        return start
+
+    def source_of(self, start: int, end: int) -> Found | None:
+        """"Volgens X, hoogleraar …, speelt …": the person a sentence cites as its source."""
+        doc = self.doc
+        for k in range(start, min(end - 1, start + 3)):
+            if doc[k].lower_ == "volgens":
+                ent = self.ix.entity_at(k + 1)
+                return Found(span=ent) if ent is not None and ent.label_ == "PER" else None
         return None
 
     def _skip(self, i: int) -> int:

@@ -26,7 +26,10 @@ from store.model import Role
 DETERMINERS = frozenset("de het een zijn haar hun diens wiens onze mijn jouw uw deze die dit".split())
 COMPLEMENT_WORDS = frozenset("van voor de het der op en".split())
 MAX_MODIFIERS = 3
-MAX_COMPLEMENT = 6
+MAX_COMPLEMENT = 8
+PORTFOLIO_TITLES = frozenset("minister staatssecretaris commissaris wethouder gedeputeerde".split())
+APPOSITION_ADVERBS = frozenset("zelf ook eveneens inmiddels nu".split())
+ROLE_BOUNDARY = frozenset([",", ".", ")", "en", "bij", "aan", "van", "in", "uit", "die", "sinds"])
 
 if not Doc.has_extension("newsbot_roles"):
     Doc.set_extension("newsbot_roles", default=None)
@@ -41,14 +44,19 @@ def is_modifier(word: str) -> bool:
     if lower in gazetteer.stop_words() or not word[:1].isalpha():
         return False
     if word[:1].isupper():
+        if lower in gazetteer.role_modifiers():
+            return True  # "Financieel directeur" at a sentence start
         return word.endswith(("se", "sche")) and (word,) not in gazetteer.places()
     return lower.endswith(("ische", "aanse", "iale", "ale", "ele", "ige"))
 
 
 def complement_end(doc: Doc, title: int, limit: int) -> int:
-    """End of "van Buitenlandse Zaken" / "van de NAVO" after a title noun at ``title``."""
+    """End of "van Buitenlandse Zaken" / "van de NAVO" after a title noun at ``title``; a
+    minister's portfolio may be a list ("van Jeugd, Preventie en Sport") or follow "voor"
+    ("commissaris voor Klimaat")."""
     index = title + 1
-    if index >= limit or doc[index].text != "van":
+    portfolio = gazetteer.title_head(doc[title].text) in PORTFOLIO_TITLES
+    if index >= limit or not (doc[index].text == "van" or portfolio and doc[index].text == "voor"):
         return title + 1
     end = title + 1
     step = index
@@ -56,7 +64,8 @@ def complement_end(doc: Doc, title: int, limit: int) -> int:
         text = doc[step].text
         if text[:1].isupper() or is_acronym(text):
             end = step + 1
-        elif text not in COMPLEMENT_WORDS:
+        elif text not in COMPLEMENT_WORDS and not (portfolio and text == "," and step + 1 < limit
+                                                   and doc[step + 1].text[:1].isupper()):
             break
         step += 1
     return end
@@ -113,7 +122,9 @@ def role_before(doc: Doc, person: Span, lowers: list[str] | None = None) -> Role
             if complement_end(doc, title, end) == end:
                 return make_role(doc, modifiers_start(doc, title), end)
             return None
-        if doc[title].text in (",", ".", "(", ")") or doc[title].is_sent_start and title < end - 1:
+        if doc[title].text in (".", "(", ")") or doc[title].is_sent_start and title < end - 1:
+            return None
+        if doc[title].text == "," and not (title + 1 < end and doc[title + 1].text[:1].isupper()):
             return None
     return None
 
@@ -121,9 +132,15 @@ def role_before(doc: Doc, person: Span, lowers: list[str] | None = None) -> Role
 def role_after(doc: Doc, person: Span) -> Role | None:
     """"Mark Rutte, secretaris-generaal van de NAVO,"."""
     index = person.end
+    if index + 2 < len(doc) and doc[index].lower_ in ("uit", "van") and doc[index + 1].ent_type_ == "LOC":
+        index += 2  # "Bill Smith uit Ohio, zelf arts,"
+        while index < len(doc) and doc[index].ent_type_ == "LOC" and doc[index].ent_iob_ == "I":
+            index += 1
     if index + 1 >= len(doc) or doc[index].text != ",":
         return None
     step = index + 1
+    if doc[step].lower_ in APPOSITION_ADVERBS:
+        step += 1
     if doc[step].lower_ in DETERMINERS:
         step += 1
     first = step
@@ -133,7 +150,10 @@ def role_after(doc: Doc, person: Span) -> Role | None:
     if step >= len(doc) or not gazetteer.title_head(doc[step].text):
         return None
     end = complement_end(doc, step, len(doc))
-    if end < len(doc) and doc[end].text not in (",", ".", ")", "en"):
+    if end == step + 1 and end + 1 < len(doc) and doc[end].is_lower and doc[end].is_alpha \
+            and doc[end].lower_ not in ROLE_BOUNDARY and doc[end + 1].text in ROLE_BOUNDARY:
+        end += 1  # a field: "hoogleraar epidemiologie aan de …"
+    if end < len(doc) and doc[end].text not in ROLE_BOUNDARY:
         return None
     return make_role(doc, first, end)
 

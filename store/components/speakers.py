@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from store import gazetteer
 from store.components.doc_index import DocIndex
 from store.components.dutch_words import (
     ADVERBS,
@@ -28,6 +29,18 @@ MAX_DESCRIPTION = 4
 _STOP_TEXT = frozenset(",.;:!?()[]—–-\"„“”‘’'")
 
 
+def lowers_between(doc, start: int, end: int) -> list[str]:
+    return [doc[k].lower_ for k in range(start, end)]
+
+
+def is_title_word(lower: str) -> bool:
+    """A title noun, or the first word of a multi-word title ("officier" of "officier van justitie")."""
+    if gazetteer.title_head(lower):
+        return True
+    _, multi = gazetteer.titles()
+    return any(title.startswith(lower + " ") for title in multi)
+
+
 @dataclass
 class Found:
     """A speaker candidate: an entity, a description, or a pronoun at token ``pronoun``."""
@@ -35,6 +48,7 @@ class Found:
     span: Span | None = None
     description: str | None = None
     pronoun: int | None = None
+    definite: bool = False  # a description after "de"/"het": "zei de burgemeester"
 
     @property
     def text(self) -> str | None:
@@ -57,7 +71,9 @@ class Speakers:
             token = doc[i]
             lower = token.lower_
             if lower in PREPOSITIONS:
-                # "minister van Defensie Boris Pistorius": a title, not an object
+                # "minister van Defensie Boris Pistorius", "officier van justitie X": a title
+                if lower == "van" and i > sent_start and ent.label_ == "PER" and is_title_word(doc[i - 1].lower_):
+                    return False
                 return not (lower == "van" and doc[i + 1].is_title and self.ix.entity_at(i + 1) is not ent)
             if self.ix.entity_at(i) is not None or token.is_punct or token.is_space:
                 return False
@@ -86,7 +102,10 @@ class Speakers:
         for j in range(i, limit):
             ent = self.ix.entity_at(j)
             if ent is not None and ent.label_ in SPEAKER_LABELS and not self.inside_quote(j):
-                return Found(span=ent)
+                between = lowers_between(doc, i, j)
+                if ent.label_ != "PER" and "van" in between and any(is_title_word(w) for w in between):
+                    break  # "aldus een woordvoerder van de X": the spokesperson, not X
+                return self.compound_head(ent) or Found(span=ent)
             token = doc[j]
             if token.text in _STOP_TEXT or token.lower_ in CONJUNCTIONS:
                 break
@@ -112,7 +131,8 @@ class Speakers:
                 entities.append(ent)
         if entities:
             persons = [e for e in entities if e.label_ == "PER"]
-            return Found(span=(persons or entities)[0])
+            return Found(span=(persons or entities)[0]) if persons else \
+                self.compound_head(entities[0]) or Found(span=entities[0])
         if first.lower_ in SUBJECT_PRONOUNS and verb - start <= 2:
             return Found(pronoun=start)
         if first.lower_ in DETERMINERS and first.lower_ not in {"dat", "dit", "die", "deze"}:
@@ -122,7 +142,9 @@ class Speakers:
     def _description(self, i: int, end: int) -> Found | None:
         """A description without its article: "de minister van Justitie" → "minister van Justitie"."""
         doc = self.doc
+        definite = False
         while i < end and doc[i].lower_ in DETERMINERS:
+            definite = doc[i].lower_ in ("de", "het")
             i += 1
         words: list[str] = []
         j = i
@@ -134,6 +156,10 @@ class Speakers:
             if lower in REPORTING_VERBS or lower in AUXILIARIES or lower in PERSON_PRONOUNS:
                 break
             if lower in PREPOSITIONS:
+                place = self.ix.entity_at(j + 1) if lower in ("in", "uit") and j + 1 < end else None
+                if words and place is not None and place.label_ == "LOC":
+                    words.extend(t.text for t in doc[j : place.end])  # "een vrouw in Malatya"
+                    break
                 # keep one "van"-phrase: "woordvoerder van de politie", "minister van Justitie"
                 if lower == "van" and words:
                     tail = j + 1
@@ -150,7 +176,21 @@ class Speakers:
                 break
         if not words:
             return None
-        return Found(description=" ".join(words))
+        return Found(description=" ".join(words), definite=definite)
+
+    def compound_head(self, ent: Span) -> Found | None:
+        """An organisation written as a compound prefix is a modifier, not the speaker:
+        "VVD-fractievoorzitter Jan Smit" → the person; "een EU-diplomaat" → "EU-diplomaat"."""
+        doc = self.doc
+        if ent.label_ == "PER" or ent.end >= len(doc) or not doc[ent.end].text.startswith("-") \
+                or doc[ent.end - 1].whitespace_:
+            return None
+        after = self.ix.entity_at(ent.end + 1) if ent.end + 1 < len(doc) else None
+        if after is not None and after.label_ == "PER":
+            return Found(span=after)
+        if gazetteer.title_head(doc[ent.end].text):
+            return Found(description=ent.text + doc[ent.end].text)
+        return None
 
     # -- sentences ----------------------------------------------------------------------
     def first_reporting_verb(self, start: int, end: int) -> int | None:
@@ -168,7 +208,8 @@ class Speakers:
             if ent.start >= end:
                 break
             if ent.label_ in labels and not self.inside_quote(ent.start) and not self.is_object(ent):
-                return Found(span=ent)
+                return self.compound_head(ent) if ent.label_ != "PER" and self.compound_head(ent) \
+                    else Found(span=ent)
         doc = self.doc
         for j in range(start, min(end, start + 3)):
             lower = doc[j].lower_
