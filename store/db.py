@@ -244,3 +244,10 @@ def m003_query_indexes(db: Database) -> None:
     )
     db.execute("create index if not exists idx_articles_newest on articles(date is null, date desc, id desc)")
     db.execute("create index if not exists idx_articles_word_count on articles(word_count)")
+
+
+@MIGRATIONS()
+def m004_mentions_by_article(db: Database) -> None:
+    """/trending counts the mentions of a period's articles: with (article_id, entity_id) covering
+    them, no mention row is read. At 100k articles, 30 days: 40 → 30 ms (bench/, issue 8)."""
+    db.execute("create index if not exists idx_mentions_article_entity on mentions(article_id, entity_id)")
