@@ -13,27 +13,31 @@ from sqlite_utils import Database
 from handlers.context import HandlerContext
 from handlers.reply import Action, Line, Reply, Request, Section
 from handlers.texts import t
-from store.loader import LoadResult, load_bytes, load_paths
+from store.loader import LoadResult, load_bytes, load_paths, upload_name
 
 STATUSES = ("loaded", "replaced", "unchanged", "failed")
 
 
 def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
     language = request.language
-    nlp = context.nlp_loader() if context.nlp_loader else None
     if request.attachment is not None:
-        name = request.attachment.filename
-        results = load_bytes(db, name, request.attachment.content, nlp, context.max_file_bytes)
+        name = upload_name(request.attachment.filename)  # never echo a sender's path tricks
+        results = load_bytes(db, name, request.attachment.content, _nlp(context), context.max_file_bytes)
     elif request.platform == "console" and request.args.strip():
         name = request.args.strip()
         try:
             paths = shlex.split(name)
         except ValueError:
             paths = name.split()
-        results = load_paths(db, paths, nlp=nlp, max_bytes=context.max_file_bytes)
+        results = load_paths(db, paths, nlp=_nlp(context), max_bytes=context.max_file_bytes)
     else:
         return Reply(title=t("load.no_file", language), kind="usage")
     return result_reply(name, results, language)
+
+
+def _nlp(context: HandlerContext):
+    """The pipeline, built only when there is something to load (it takes seconds and memory)."""
+    return context.nlp_loader() if context.nlp_loader else None
 
 
 def result_reply(name: str, results: list[LoadResult], language: str) -> Reply:

@@ -84,6 +84,7 @@ def test_the_load_command_keeps_only_the_base_name(tmp_path, db, nlp):
     )
     reply = dispatch(request, db, context=HandlerContext(nlp_loader=lambda: nlp))
     assert reply.kind == "answer"
+    assert "etc" not in reply.title and reply.title.endswith("passwd.txt")
     assert reply.sections[0].lines[0].text.endswith("#1 passwd.txt")
     assert [row["path"] for row in db["articles"].rows] == ["passwd.txt"]
     assert files_under(tmp_path) == before
