@@ -159,8 +159,7 @@ def mention_counts(db: Database, entity_ids: Iterable[int]) -> dict[int, int]:
         return {}
     marks = ",".join("?" * len(ids))
     rows = db.execute(
-        f"""select entity_id, count(distinct article_id) from mentions
-            where entity_id in ({marks}) group by entity_id""",
+        f"select entity_id, count(*) from entity_articles where entity_id in ({marks}) group by entity_id",
         ids,
     ).fetchall()
     counts = dict.fromkeys(ids, 0)
@@ -169,24 +168,60 @@ def mention_counts(db: Database, entity_ids: Iterable[int]) -> dict[int, int]:
 
 
 def entity_roles(db: Database, entity_id: int) -> list[dict]:
-    """Roles newest first: role, date, article_id (None for an admin correction), title, label."""
-    rows = _rows(
-        db,
-        f"""select r.role, coalesce(a.date, r.date) as date, r.article_id, a.title,
-                   substr(a.text, 1, 400) as head
-            from roles r left join articles a on a.id = r.article_id
-            where r.entity_id = ? order by r.article_id is not null, {NEWEST_FIRST}, r.start""",
+    """Each distinct role once, newest first (admin corrections before articles): role, date,
+    article_id (None for an admin correction), title, label — of the role's newest row.
+
+    The order is that of ``r.article_id is not null, NEWEST_FIRST, r.start, r.id`` over all rows,
+    keeping each role's first. A much-described person has thousands of role rows but a handful of
+    roles, so SQL picks each role's newest article over covering indexes (max of the date, then the
+    id, as one text: SQLite compares text bytewise) and titles and heads are read for those only."""
+    corrections = db.execute(
+        "select role, date from roles where entity_id = ? and article_id is null order by start, id", [entity_id]
+    ).fetchall()
+    newest = db.execute(
+        """select r.role, max((case when a.date is null then '0' else '1' || a.date end)
+                              || ' ' || (coalesce(a.id, 0) + 1000000000000)) as rank,
+                  r.article_id, coalesce(a.date, r.date)
+           from roles r indexed by idx_roles_entity_role
+           left join articles a indexed by idx_articles_id_date on a.id = r.article_id
+           where r.entity_id = ? and r.article_id is not null group by r.role""",
         [entity_id],
-    )
-    return _labelled(rows)
+    ).fetchall()
+    ids = sorted({row[2] for row in newest})
+    starts = {}
+    if ids:  # within the newest article, a role's first row (r.start, r.id) decides the order
+        marks = ",".join("?" * len(ids))
+        starts = {
+            (role, article_id): (start is not None, start or 0, role_id)
+            for role, article_id, start, role_id in db.execute(
+                f"""select role, article_id, min(start), id from roles
+                    where entity_id = ? and article_id in ({marks}) group by role, article_id""",
+                [entity_id, *ids],
+            )
+        }
+    newest.sort(key=lambda row: starts.get((row[0], row[2]), (False, 0, 0)))
+    newest.sort(key=lambda row: row[1], reverse=True)  # stable: the start order stays within an article
+    labels = article_labels(db, ids)
+    rows, seen = [], set()
+    for role, article_id, date in [(role, None, date) for role, date in corrections] + [
+        (role, article_id, date) for role, _, article_id, date in newest
+    ]:
+        if role in seen:
+            continue
+        seen.add(role)
+        label = labels.get(article_id, {})
+        rows.append(
+            {"role": role, "date": date, "article_id": article_id, "title": label.get("title"), "label": label.get("label", "")}
+        )
+    return rows
 
 
 def entity_span(db: Database, entity_id: int) -> dict:
     """How many articles mention the entity, and the first and last of their dates."""
     rows = _rows(
         db,
-        """select count(distinct m.article_id) as articles, min(a.date) as first, max(a.date) as last
-           from mentions m join articles a on a.id = m.article_id where m.entity_id = ?""",
+        """select count(*) as articles, min(date) as first, max(date) as last
+           from entity_articles where entity_id = ?""",
         [entity_id],
     )
     return rows[0]
@@ -201,8 +236,9 @@ def latest_mentions(db: Database, entity_id: int, limit: int = 3) -> list[dict]:
                        (select m2.sentence from mentions m2 where m2.entity_id = ? and m2.article_id = a.id
                         order by m2.start limit 1) as sentence
                 from articles a
-                where a.id in (select article_id from mentions where entity_id = ?)
-                order by {NEWEST_FIRST} limit ?""",
+                where a.id in (select article_id from entity_articles where entity_id = ?
+                               order by date is null, date desc, article_id desc limit ?)
+                order by {NEWEST_FIRST}""",
             [entity_id, entity_id, limit],
         )
     )
@@ -214,10 +250,9 @@ def co_mentioned(db: Database, entity_id: int, limit: int = 5, types: tuple[str,
     marks = ",".join("?" * len(types))
     return _rows(
         db,
-        f"""select e.id, e.name, e.type, count(distinct o.article_id) as articles,
-                   max(o.article_id) as last_article
-            from mentions o join entities e on e.id = o.entity_id
-            where o.article_id in (select distinct article_id from mentions where entity_id = ?
+        f"""select e.id, e.name, e.type, count(*) as articles, max(o.article_id) as last_article
+            from entity_articles o join entities e on e.id = o.entity_id
+            where o.article_id in (select article_id from entity_articles where entity_id = ?
                                    order by article_id desc limit ?)
               and o.entity_id != ? and e.type in ({marks})
             group by e.id order by articles desc, e.name limit ?""",
@@ -226,7 +261,10 @@ def co_mentioned(db: Database, entity_id: int, limit: int = 5, types: tuple[str,
 
 
 def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, about: str | None = None) -> list[dict]:
-    """Quotes newest first (by article date), of one entity or of anyone; ``about`` filters by stem."""
+    """Quotes newest first (by article date), of one entity or of anyone; ``about`` filters by stem.
+
+    Articles are walked newest first (an index) and the walk stops at ``limit`` quotes, so a
+    much-quoted person costs no more than a rare one; article heads are read for the kept quotes."""
     where, params = [], []
     if entity_id is not None:
         where.append("q.entity_id = ?")
@@ -237,18 +275,43 @@ def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, a
             where.append("q.text like ?")
             params.append(f"%{stem}%")
     clause = ("where " + " and ".join(where)) if where else ""
+    if entity_id is not None:  # walk the articles newest first, probing (entity, article)
+        source = "articles a indexed by idx_articles_newest join quotes q indexed by idx_quotes_entity_article"
+    elif stems:  # the LIKE prefilter scans all quotes; sort what it keeps
+        source = "quotes q join articles a"
+    else:
+        source = "articles a indexed by idx_articles_newest join quotes q"
+    order = f"order by {NEWEST_FIRST}, q.start, q.id"
+    if not stems:
+        order += f" limit {int(limit)}"
+    cursor = db.execute(
+        f"""select q.id, {"q.text" if stems else "null"}
+            from {source} on q.article_id = a.id
+            {clause} {order}""",
+        params,
+    )
+    chosen = []
+    for quote_id, text in cursor:
+        # LIKE on the stem is a prefilter; keep quotes where a word really has that stem
+        if stems and not set(stems) <= {stem_word(w) for w in _WORD.findall(text)}:
+            continue
+        chosen.append(quote_id)
+        if len(chosen) >= limit:
+            break
+    cursor.close()
+    if not chosen:
+        return []
     rows = _rows(
         db,
-        f"""select q.text, q.speaker, e.name as entity_name, a.id as article_id, a.title, a.date,
+        f"""select q.id, q.text, q.speaker, e.name as entity_name, a.id as article_id, a.title, a.date,
                    substr(a.text, 1, 400) as head
             from quotes q join articles a on a.id = q.article_id
             left join entities e on e.id = q.entity_id
-            {clause} order by {NEWEST_FIRST}, q.start""",
-        params,
+            where q.id in ({",".join("?" * len(chosen))})""",
+        chosen,
     )
-    if stems:  # LIKE on the stem is a prefilter; keep quotes where a word really has that stem
-        rows = [r for r in rows if set(stems) <= {stem_word(w) for w in _WORD.findall(r["text"])}]
-    return _labelled(rows[:limit])
+    by_id = {row.pop("id"): row for row in rows}
+    return _labelled([by_id[quote_id] for quote_id in chosen])
 
 
 def entity_timeline(db: Database, entity_id: int, limit_articles: int = 12) -> list[dict]:
@@ -322,17 +385,22 @@ def mentions_between(
 ) -> list[dict]:
     """Entities by number of articles mentioning them with a day in (after, until].
 
-    The ``a.date between`` clause is implied by the day test; it lets SQLite use the date index."""
+    Counted over ``entity_articles`` (one row per entity and article, with the article's day and
+    date): a month of a dense archive is thousands of articles and tens of thousands of mentions.
+    The ``date between`` clause is implied by the day test for the dates the reader writes."""
     marks = ",".join("?" * len(types))
     return _rows(
         db,
-        f"""select e.id, e.name, e.type, count(distinct m.article_id) as articles, count(*) as mentions,
-                   max(m.article_id) as last_article
-            from mentions m join articles a on a.id = m.article_id join entities e on e.id = m.entity_id
-            where e.type in ({marks}) and {DAY_SQL} > ? and {DAY_SQL} <= ?
-              and ({"" if dated_only else "a.date is null or "}a.date between ? and ?)
-            group by e.id order by articles desc, mentions desc, e.name""",
-        [*types, after, until, after[:7], until + "~"],
+        f"""select e.id, e.name, e.type, s.articles, s.mentions, s.last_article
+            from (select entity_id, count(*) as articles, sum(mentions) as mentions,
+                         max(article_id) as last_article
+                  from entity_articles
+                  where day > ? and day <= ? and ({"" if dated_only else "date is null or "}date between ? and ?)
+                  group by entity_id) s
+            join entities e on e.id = s.entity_id
+            where e.type in ({marks})
+            order by s.articles desc, s.mentions desc, e.name""",
+        [after, until, after[:7], until + "~", *types],
     )
 
 

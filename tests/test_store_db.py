@@ -2,10 +2,18 @@
 
 from store.db import MIGRATIONS, open_db, schema_version
 
+ALL_MIGRATIONS = [
+    "m001_initial",
+    "m002_quotes_fts",
+    "m003_query_indexes",
+    "m004_mentions_by_article",
+    "m005_entity_articles",
+]
+
 
 def test_new_database_has_every_table_and_wal(db_path):
     db = open_db(db_path)
-    assert schema_version(db) == ["m001_initial", "m002_quotes_fts", "m003_query_indexes", "m004_mentions_by_article"]
+    assert schema_version(db) == ALL_MIGRATIONS
     for table in (
         "articles", "entities", "aliases", "mentions", "roles", "quotes", "numbers",
         "dates", "corrections", "subscriptions", "digests_sent", "chat_settings",
@@ -19,8 +27,8 @@ def test_new_database_has_every_table_and_wal(db_path):
 def test_reopening_applies_nothing_twice(db_path):
     open_db(db_path).close()
     db = open_db(db_path)
-    assert schema_version(db) == ["m001_initial", "m002_quotes_fts", "m003_query_indexes", "m004_mentions_by_article"]
-    assert db["_sqlite_migrations"].count == 4
+    assert schema_version(db) == ALL_MIGRATIONS
+    assert db["_sqlite_migrations"].count == len(ALL_MIGRATIONS)
 
 
 def test_migration_of_an_existing_database_keeps_and_indexes_its_rows(db_path):
@@ -37,7 +45,7 @@ def test_migration_of_an_existing_database_keeps_and_indexes_its_rows(db_path):
     old.close()
 
     db = open_db(db_path)
-    assert schema_version(db) == ["m001_initial", "m002_quotes_fts", "m003_query_indexes", "m004_mentions_by_article"]
+    assert schema_version(db) == ALL_MIGRATIONS
     assert db["articles"].count == 1
     hits = db.execute("select rowid from quotes_fts where quotes_fts match 'oekraine'").fetchall()
     assert hits == [(1,)]

@@ -49,3 +49,27 @@ def test_query_words_are_quoted():
     assert fts_query('"AND( *') == '"and"'
     assert fts_query("  *  ") is None
     assert fts_query("Ajax wint") == '"ajax" "wint"'
+
+
+# --- ranking inside FTS5, then joining the best rows (issue 8) -------------------------------
+
+
+@pytest.fixture
+def copies(db):
+    """The same text five times (equal ranks), dated apart, plus a weaker match."""
+    for id_, date in ((1, "2025-01-05"), (2, "2025-03-01"), (3, "2025-02"), (4, "2025-02-10"), (5, None)):
+        insert(db, id_, "Drones boven Kiev", "Drones vielen de stad aan.", date)
+    insert(db, 6, "Weerbericht", "Regen, wind en in de verte een enkele drone boven zee bij Scheveningen.", "2025-04-01")
+    return db
+
+
+def test_equal_ranks_are_ordered_newest_first_across_the_limit(copies):
+    assert [r["id"] for r in search_articles(copies, "drones", limit=2)] == [2, 4]
+    assert [r["id"] for r in search_articles(copies, "drones", limit=2, offset=2)] == [3, 1]
+    assert [r["id"] for r in search_articles(copies, "drones", limit=10)] == [2, 4, 3, 1, 5, 6]
+
+
+def test_paging_beyond_the_matches_is_empty(copies):
+    assert search_articles(copies, "drones", limit=3, offset=6) == []
+    assert search_articles(copies, "drones", limit=2, offset=9000) == []  # too many to pass: ranked in SQL
+    assert search_articles(copies, "drones", limit=0) == []
