@@ -144,11 +144,11 @@ def stats(config_path, db) -> None:
 
     Example: newsbot stats
     """
-    from store.stats import store_stats
+    from store.stats import stats_lines, store_stats
 
     ctx = _context(config_path, db)
-    for name, value in store_stats(ctx.open_db()).items():
-        click.echo(f"{name:>14}: {value}")
+    for line in stats_lines(store_stats(ctx.open_db())):
+        click.echo(line)
 
 
 @cli.command()

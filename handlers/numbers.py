@@ -8,7 +8,7 @@ from handlers.common import clip, number_amount, source_of, usage_reply
 from handlers.context import HandlerContext
 from handlers.reply import Action, Line, Reply, Request, Section
 from handlers.texts import t
-from store import queries
+from store import trends
 
 
 def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
@@ -16,9 +16,9 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
     topic = request.args.strip()
     if not topic:
         return usage_reply("numbers", language)
-    rows = queries.numbers_for_topic(db, topic)
+    rows = trends.numbers_for_topic(db, topic)
     if not rows:
-        known = sorted(queries.number_categories(db))
+        known = sorted(trends.number_categories(db))
         lines = (Line(t("numbers.known", language, topics=", ".join(known))),) if known else ()
         return Reply(
             title=t("numbers.none", language, topic=topic),

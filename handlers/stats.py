@@ -8,12 +8,12 @@ from handlers.common import amount, period
 from handlers.context import HandlerContext
 from handlers.reply import Line, Reply, Request, Section
 from handlers.texts import t
-from store import queries
+from store.stats import store_stats
 
 
 def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
     language = request.language
-    stats = queries.store_stats(db)
+    stats = store_stats(db)
     words = t("n.words", language, n=amount(stats["words"], language))
     by_type = {key: stats["entities"].get(key, 0) for key in ("PER", "ORG", "LOC", "MISC")}
     lines = [

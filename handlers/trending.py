@@ -17,7 +17,7 @@ from handlers.common import articles, parse_positive_int, source, usage_reply
 from handlers.context import HandlerContext
 from handlers.reply import Action, Line, Reply, Request, Section
 from handlers.texts import t
-from store import queries
+from store import queries, trends
 
 DEFAULT_DAYS = 7
 MAX_DAYS = 3660
@@ -31,21 +31,21 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
         days = parse_positive_int(request.args)
         if days is None or days > MAX_DAYS:
             return usage_reply("trending", language)
-    dated_only = queries.newest_day(db, dated_only=True) is not None
-    newest = queries.newest_day(db, dated_only=dated_only)
+    dated_only = trends.newest_day(db, dated_only=True) is not None
+    newest = trends.newest_day(db, dated_only=dated_only)
     if newest is None:
         return Reply(title=t("latest.empty", language), kind="not_found")
     until = date.fromisoformat(newest)
     start = until - timedelta(days=days)
     before = start - timedelta(days=days)
-    current = queries.mentions_between(db, start.isoformat(), until.isoformat(), dated_only=dated_only)[:TOP]
+    current = trends.mentions_between(db, start.isoformat(), until.isoformat(), dated_only=dated_only)[:TOP]
     period = t("n.days", language, n=days)
     title = t("trending.title", language, days=period, until=until.isoformat())
     if not current:
         return Reply(title=title, sections=(Section(None, (Line(t("trending.empty", language)),)),), kind="not_found")
     previous = {
         r["id"]: r["articles"]
-        for r in queries.mentions_between(db, before.isoformat(), start.isoformat(), dated_only=dated_only)
+        for r in trends.mentions_between(db, before.isoformat(), start.isoformat(), dated_only=dated_only)
     }
     labels = queries.article_labels(db, [r["last_article"] for r in current])
     lines = []

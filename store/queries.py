@@ -17,12 +17,12 @@ from store.search import stem_word
 # The article's day as YYYY-MM-DD: "2025-04" → "2025-04-01"; undated articles use their load day.
 DAY_SQL = "substr(coalesce(a.date, a.loaded_at) || '-01-01', 1, 10)"
 NEWEST_FIRST = "a.date is null, a.date desc, a.id desc"
-_WORD = re.compile(r"\w+", re.UNICODE)
+WORD = re.compile(r"\w+", re.UNICODE)
 LABEL_CHARS = 80
 CO_MENTION_WINDOW = 1000  # companions are counted over this many newest articles of an entity
 
 
-def _rows(db: Database, sql: str, params: Iterable = ()) -> list[dict]:
+def fetch_dicts(db: Database, sql: str, params: Iterable = ()) -> list[dict]:
     cursor = db.execute(sql, list(params))
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, row)) for row in cursor.fetchall()]
@@ -39,7 +39,7 @@ def article_label(title: str | None, text: str | None) -> str:
     return first[:LABEL_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def _labelled(rows: list[dict]) -> list[dict]:
+def with_labels(rows: list[dict]) -> list[dict]:
     for row in rows:
         row["label"] = article_label(row.get("title"), row.pop("head", None))
     return rows
@@ -52,7 +52,7 @@ _ARTICLE_COLUMNS = "a.id, a.title, a.date, substr(a.text, 1, 400) as head"
 
 
 def get_article(db: Database, article_id: int) -> dict | None:
-    rows = _rows(
+    rows = fetch_dicts(
         db,
         "select id, title, date, url, source, path, word_count, loaded_at, text from articles where id = ?",
         [article_id],
@@ -67,7 +67,7 @@ def get_article(db: Database, article_id: int) -> dict | None:
 def latest_articles(db: Database, limit: int = 5) -> list[dict]:
     """The newest articles by date (undated ones last): id, title, date, label."""
     sql = f"select {_ARTICLE_COLUMNS} from articles a order by {NEWEST_FIRST} limit ?"
-    return _labelled(_rows(db, sql, [limit]))
+    return with_labels(fetch_dicts(db, sql, [limit]))
 
 
 def article_labels(db: Database, article_ids: Iterable[int]) -> dict[int, dict]:
@@ -76,13 +76,13 @@ def article_labels(db: Database, article_ids: Iterable[int]) -> dict[int, dict]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    rows = _labelled(_rows(db, f"select {_ARTICLE_COLUMNS} from articles a where a.id in ({marks})", ids))
+    rows = with_labels(fetch_dicts(db, f"select {_ARTICLE_COLUMNS} from articles a where a.id in ({marks})", ids))
     return {row["id"]: row for row in rows}
 
 
 def article_entities(db: Database, article_id: int) -> list[dict]:
     """Entities mentioned in an article, most mentioned first: id, name, type, mentions."""
-    return _rows(
+    return fetch_dicts(
         db,
         """select e.id, e.name, e.type, count(*) as mentions, min(m.start) as first
            from mentions m join entities e on e.id = m.entity_id
@@ -94,14 +94,14 @@ def article_entities(db: Database, article_id: int) -> list[dict]:
 def article_roles(db: Database, article_id: int) -> dict[int, list[str]]:
     """entity id → the roles this article gives that entity."""
     roles: dict[int, list[str]] = {}
-    for row in _rows(db, "select entity_id, role from roles where article_id = ? order by start", [article_id]):
+    for row in fetch_dicts(db, "select entity_id, role from roles where article_id = ? order by start", [article_id]):
         if row["role"] not in roles.setdefault(row["entity_id"], []):
             roles[row["entity_id"]].append(row["role"])
     return roles
 
 
 def article_quotes(db: Database, article_id: int) -> list[dict]:
-    return _rows(
+    return fetch_dicts(
         db,
         """select q.id, q.text, q.speaker, q.entity_id, e.name as entity_name
            from quotes q left join entities e on e.id = q.entity_id
@@ -111,7 +111,7 @@ def article_quotes(db: Database, article_id: int) -> list[dict]:
 
 
 def article_numbers(db: Database, article_id: int) -> list[dict]:
-    return _rows(
+    return fetch_dicts(
         db,
         "select value, what, text, qualifier, category from numbers where article_id = ? order by start",
         [article_id],
@@ -122,7 +122,7 @@ def article_numbers(db: Database, article_id: int) -> list[dict]:
 
 
 def get_entity(db: Database, entity_id: int) -> dict | None:
-    rows = _rows(db, "select id, name, type, key from entities where id = ?", [entity_id])
+    rows = fetch_dicts(db, "select id, name, type, key from entities where id = ?", [entity_id])
     return rows[0] if rows else None
 
 
@@ -218,7 +218,7 @@ def entity_roles(db: Database, entity_id: int) -> list[dict]:
 
 def entity_span(db: Database, entity_id: int) -> dict:
     """How many articles mention the entity, and the first and last of their dates."""
-    rows = _rows(
+    rows = fetch_dicts(
         db,
         """select count(*) as articles, min(date) as first, max(date) as last
            from entity_articles where entity_id = ?""",
@@ -229,8 +229,8 @@ def entity_span(db: Database, entity_id: int) -> dict:
 
 def latest_mentions(db: Database, entity_id: int, limit: int = 3) -> list[dict]:
     """The newest mentions, one per article, with the sentence around them."""
-    return _labelled(
-        _rows(
+    return with_labels(
+        fetch_dicts(
             db,
             f"""select a.id as article_id, a.title, a.date, substr(a.text, 1, 400) as head,
                        (select m2.sentence from mentions m2 where m2.entity_id = ? and m2.article_id = a.id
@@ -248,7 +248,7 @@ def co_mentioned(db: Database, entity_id: int, limit: int = 5, types: tuple[str,
     """Entities most often mentioned in the same articles (the newest CO_MENTION_WINDOW of them):
     id, name, type, articles, last_article."""
     marks = ",".join("?" * len(types))
-    return _rows(
+    return fetch_dicts(
         db,
         f"""select e.id, e.name, e.type, count(*) as articles, max(o.article_id) as last_article
             from entity_articles o join entities e on e.id = o.entity_id
@@ -269,7 +269,7 @@ def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, a
     if entity_id is not None:
         where.append("q.entity_id = ?")
         params.append(entity_id)
-    stems = [stem_word(w) for w in _WORD.findall(about or "")]
+    stems = [stem_word(w) for w in WORD.findall(about or "")]
     if entity_id is None:  # a cheap prefilter over all quotes; one person's quotes are few
         for stem in stems:
             where.append("q.text like ?")
@@ -293,7 +293,7 @@ def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, a
     chosen = []
     for quote_id, text in cursor:
         # LIKE on the stem is a prefilter; keep quotes where a word really has that stem
-        if stems and not set(stems) <= {stem_word(w) for w in _WORD.findall(text)}:
+        if stems and not set(stems) <= {stem_word(w) for w in WORD.findall(text)}:
             continue
         chosen.append(quote_id)
         if len(chosen) >= limit:
@@ -301,7 +301,7 @@ def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, a
     cursor.close()
     if not chosen:
         return []
-    rows = _rows(
+    rows = fetch_dicts(
         db,
         f"""select q.id, q.text, q.speaker, e.name as entity_name, a.id as article_id, a.title, a.date,
                    substr(a.text, 1, 400) as head
@@ -311,7 +311,7 @@ def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, a
         chosen,
     )
     by_id = {row.pop("id"): row for row in rows}
-    return _labelled([by_id[quote_id] for quote_id in chosen])
+    return with_labels([by_id[quote_id] for quote_id in chosen])
 
 
 def entity_timeline(db: Database, entity_id: int, limit_articles: int = 12) -> list[dict]:
@@ -335,95 +335,6 @@ def entity_timeline(db: Database, entity_id: int, limit_articles: int = 12) -> l
         ]
     articles.reverse()
     return articles
-
-
-# --- numbers, trends, statistics ------------------------------------------------------------
-
-
-def number_categories(db: Database) -> list[str]:
-    return [r[0] for r in db.execute("select distinct category from numbers where category is not null")]
-
-
-def numbers_for_topic(db: Database, topic: str, limit: int = 40) -> list[dict]:
-    """The number ledger for ``topic``: numbers whose category or counted noun shares a Dutch
-    stem with a word of the topic ("drone" finds "neergehaalde drones"), newest article first."""
-    stems = {stem_word(w) for w in _WORD.findall(topic)} - {""}
-    if not stems:
-        return []
-    categories = [c for c in number_categories(db) if stems & {stem_word(w) for w in _WORD.findall(c)}]
-    where = [f"n.category in ({','.join('?' * len(categories))})"] if categories else []
-    params: list = list(categories)
-    for stem in sorted(stems):
-        where.append("n.what like ?")
-        params.append(f"%{stem}%")
-    rows = _rows(
-        db,
-        f"""select n.value, n.what, n.text, n.qualifier, n.category, n.sentence,
-                   a.id as article_id, a.title, a.date, substr(a.text, 1, 400) as head
-            from numbers n join articles a on a.id = n.article_id
-            where {' or '.join(where)} order by {NEWEST_FIRST}, n.start""",
-        params,
-    )
-    kept = [
-        r
-        for r in rows
-        if r["category"] in categories or stems & {stem_word(w) for w in _WORD.findall(r["what"] or "")}
-    ]
-    return _labelled(kept[:limit])
-
-
-def newest_day(db: Database, dated_only: bool = True) -> str | None:
-    """The newest article's day (YYYY-MM-DD): the reference point for /trending. Articles
-    without a date count by their load day only when ``dated_only`` is False."""
-    where = "where a.date is not null" if dated_only else ""
-    row = db.execute(f"select max({DAY_SQL}) from articles a {where}").fetchone()
-    return row[0] if row else None
-
-
-def mentions_between(
-    db: Database, after: str, until: str, types: tuple[str, ...] = ("PER", "ORG"), dated_only: bool = True
-) -> list[dict]:
-    """Entities by number of articles mentioning them with a day in (after, until].
-
-    Counted over ``entity_articles`` (one row per entity and article, with the article's day and
-    date): a month of a dense archive is thousands of articles and tens of thousands of mentions.
-    The ``date between`` clause is implied by the day test for the dates the reader writes."""
-    marks = ",".join("?" * len(types))
-    return _rows(
-        db,
-        f"""select e.id, e.name, e.type, s.articles, s.mentions, s.last_article
-            from (select entity_id, count(*) as articles, sum(mentions) as mentions,
-                         max(article_id) as last_article
-                  from entity_articles
-                  where day > ? and day <= ? and ({"" if dated_only else "date is null or "}date between ? and ?)
-                  group by entity_id) s
-            join entities e on e.id = s.entity_id
-            where e.type in ({marks})
-            order by s.articles desc, s.mentions desc, e.name""",
-        [after, until, after[:7], until + "~", *types],
-    )
-
-
-def store_stats(db: Database) -> dict:
-    """Counts for /stats."""
-
-    def count(sql: str) -> int:
-        return db.execute(sql).fetchone()[0]
-
-    first, last = db.execute("select min(date), max(date) from articles").fetchone()
-    by_type = dict(db.execute("select type, count(*) from entities group by type").fetchall())
-    return {
-        "articles": count("select count(*) from articles"),
-        "words": count("select coalesce(sum(word_count), 0) from articles"),
-        "first": first,
-        "last": last,
-        "entities": by_type,
-        "quotes": count("select count(*) from quotes"),
-        "numbers": count("select count(*) from numbers"),
-        "corrections": count("select count(*) from corrections"),
-        "subscriptions": count("select count(*) from subscriptions"),
-        "last_loaded": db.execute("select max(loaded_at) from articles").fetchone()[0],
-    }
 
 
 def chat_language(db: Database, platform: str, chat_id: str) -> str | None:

@@ -3,7 +3,7 @@ write path, and the queries that read it (issue 8)."""
 
 from conftest import HANDLER_ARTICLES, handler_facts
 
-from store import queries
+from store import queries, trends
 from store.corrections import record_correction
 from store.db import MIGRATIONS, open_db
 from store.loader import forget_article, reindex, store_article
@@ -119,7 +119,7 @@ def test_who_queries_over_the_summary(news_db):
 
 
 def test_trending_counts_articles_and_mentions_per_period(news_db):
-    rows = queries.mentions_between(news_db, "2025-03-01", "2025-04-10")
+    rows = trends.mentions_between(news_db, "2025-03-01", "2025-04-10")
     assert [(r["name"], r["articles"], r["mentions"], r["last_article"]) for r in rows] == [
         ("Donald Trump", 2, 3, 3),
         ("Marco Rubio", 1, 2, 1),
@@ -127,13 +127,13 @@ def test_trending_counts_articles_and_mentions_per_period(news_db):
         ("Volodymyr Zelensky", 1, 2, 3),
         ("Steve Witkoff", 1, 1, 2),
     ]
-    january = queries.mentions_between(news_db, "2024-12-31", "2025-01-31")
+    january = trends.mentions_between(news_db, "2024-12-31", "2025-01-31")
     assert [(r["name"], r["articles"], r["mentions"]) for r in january] == [
         ("NAVO", 1, 2),
         ("Mark Carney", 1, 1),
         ("Mark Rutte", 1, 1),
     ]
-    assert queries.mentions_between(news_db, "2025-01-01", "2025-01-31") == []
+    assert trends.mentions_between(news_db, "2025-01-01", "2025-01-31") == []
 
 
 def test_roles_keep_each_role_once_newest_first_corrections_first(news_db):
