@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from store.components.doc_index import remember_text, text_of
+from store.components.doc_index import entity_spans, remember_text, text_of
 from store.model import Entity, Facts, Mention, Quote, Role
 from store.names import normalize, skeleton
 
@@ -58,7 +59,7 @@ def _entities(doc: Doc) -> tuple[list[Entity], dict[str, Entity]]:
     text = text_of(doc)
     by_key: dict[str, Entity] = {}
     known: dict[str, set[str]] = {}  # entity key → normalized name and aliases
-    for span in doc.ents:
+    for span in entity_spans(doc):
         span_id = span.id_
         mention = text[span.start_char : span.end_char]  # span.text, without Token objects
         form = surface_of(mention)
@@ -82,16 +83,17 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
         return []
     if len(doc) == 0:
         return []
-    rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
-    starts = [0] + [i for i in range(1, len(rows)) if rows[i][0] == 1]
-    ends = starts[1:] + [len(rows)]
-    return [(rows[start][1], rows[end - 1][1] + rows[end - 1][2]) for start, end in zip(starts, ends)]
+    columns = doc.to_array([SENT_START, IDX, LENGTH]).astype(numpy.int64)
+    starts = numpy.concatenate(([0], numpy.flatnonzero(columns[1:, 0] == 1) + 1))
+    lasts = numpy.concatenate((starts[1:], [len(columns)])) - 1
+    ends = columns[lasts, 1] + columns[lasts, 2]
+    return list(zip(columns[starts, 1].tolist(), ends.tolist()))
 
 
 def _entity_of(span: Span, by_key: dict[str, Entity], doc: Doc) -> Entity | None:
     if span.id_ in by_key:
         return by_key[span.id_]
-    for ent in doc.ents:  # a span that overlaps an entity (a speaker span from another component)
+    for ent in entity_spans(doc):  # a span that overlaps an entity (a speaker span from another component)
         if ent.start < span.end and span.start < ent.end:
             return by_key.get(ent.id_)
     return None

@@ -9,10 +9,12 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 _TEXT_KEY = ("newsbot", "text")
+_LOWER_KEY = ("newsbot", "lower")
+_ENTS_KEY = ("newsbot", "ents")
 
 
 def text_of(doc: Doc) -> str:
@@ -30,9 +32,33 @@ def text_of(doc: Doc) -> str:
 
 
 def lower_texts(doc: Doc) -> list[str]:
-    """``[t.lower_ for t in doc]`` without a Token object per token."""
+    """``[t.lower_ for t in doc]`` without a Token object per token; do not change the list.
+
+    Kept in ``doc.user_data`` with the token ids it was made from, for the next component."""
+    ids = doc.to_array(LOWER)
+    key = ids.tobytes()
+    cached = doc.user_data.get(_LOWER_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1]
     strings = doc.vocab.strings
-    return [strings[lower] for lower in doc.to_array(LOWER).tolist()]
+    lowers = [strings[lower] for lower in ids.tolist()]
+    doc.user_data[_LOWER_KEY] = (key, lowers)
+    return lowers
+
+
+def entity_spans(doc: Doc) -> list[Span]:
+    """``list(doc.ents)``, made once per Doc for the components after the recogniser: every
+    ``doc.ents`` builds a new Span per entity. Do not change the list.
+
+    Kept in ``doc.user_data`` with the token-level entity annotation it was made from, so a
+    component that changes the entities gets fresh spans."""
+    key = doc.to_array([ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]).tobytes()
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    spans = list(doc.ents)
+    doc.user_data[_ENTS_KEY] = (key, spans)
+    return spans
 
 
 def remember_text(doc: Doc, text: str) -> None:
@@ -49,7 +75,7 @@ class DocIndex:
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
         self.sent_starts: list[int] = starts
-        self.ents: list[Span] = list(doc.ents)
+        self.ents: list[Span] = entity_spans(doc)
         self._ent_at: dict[int, Span] = {}
         for ent in self.ents:
             for i in range(ent.start, ent.end):

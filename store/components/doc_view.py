@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
 
 from store.components import lexicon
@@ -38,9 +38,26 @@ class DocView:
     capitals: list[int]  # indexes of the capitalised tokens, ascending
 
 
+_TEXTS_KEY = ("newsbot", "texts")
+
+
 def token_texts(doc: Doc) -> list[str]:
-    """Token texts without creating Token objects (the costly part of a Python loop over a Doc)."""
-    return [word.text for word in lexicon.words(doc)]
+    """Token texts without creating Token objects (the costly part of a Python loop over a Doc).
+
+    Do not change the list: it is kept in ``doc.user_data`` with the token ids it was made from,
+    for the next component (``newsbot_entities`` leaves its own there)."""
+    key = doc.to_array(ORTH).tobytes()
+    cached = doc.user_data.get(_TEXTS_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    texts = [word.text for word in lexicon.words(doc)]
+    doc.user_data[_TEXTS_KEY] = (key, texts)
+    return texts
+
+
+def remember_token_texts(doc: Doc, texts: list[str]) -> None:
+    """Seed ``token_texts`` with the texts of ``doc``'s tokens as they are now."""
+    doc.user_data[_TEXTS_KEY] = (doc.to_array(ORTH).tobytes(), texts)
 
 
 def view(doc: Doc, words: list[Word]) -> DocView:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from store import gazetteer
 from store.components import lexicon
 from store.components.doc_index import text_of
+from store.components.doc_view import remember_token_texts
 from store.components.entity_rules import STRONG, Candidate, bare, candidates, is_org_word
 from store.components.lexicon import SPLIT, Word, split_parts
 from store.names import normalize, skeleton
@@ -234,7 +235,8 @@ class EntityRecognizer:
         words = lexicon.words(doc)
         if split_tokens(doc, words):
             words = lexicon.words(doc)
-        found, _ = candidates(doc, words)
+        found, v = candidates(doc, words)
+        remember_token_texts(doc, v.texts)
         typed = merge_pretrained(doc, found)
         names: dict[str, str] = {}
         spans = []

@@ -73,8 +73,10 @@ def is_capital(text: str) -> bool:
 def split_parts(text: str) -> list[str] | None:
     """How ``newsbot_entities`` splits a token, or None: "NAVO-secretaris-generaal" → "NAVO" +
     "-secretaris-generaal"; "ArenA." → "ArenA" + "." (a full stop the tokenizer kept)."""
-    cut = next((k for k in range(1, len(text) - 1) if text[k] == "-" and text[k + 1].islower()), 0)
-    if cut:  # the first hyphen before a lower-case part: "GroenLinks-PvdA-fractievoorzitter"
+    cut = text.find("-", 1, len(text) - 1)
+    while cut > 0 and not text[cut + 1].islower():
+        cut = text.find("-", cut + 1, len(text) - 1)
+    if cut > 0:  # the first hyphen before a lower-case part: "GroenLinks-PvdA-fractievoorzitter"
         prefix = text[:cut]
         if is_acronym(prefix) or is_party_shape(prefix):
             return [prefix, text[cut:]]
@@ -91,6 +93,11 @@ class Word:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        if text.isalpha() and (text.islower() or text[0].isupper() and text[1:].islower()):
+            # most words, "woord" or "Woord": none of the marks below but CAPITAL and STOP
+            self.bare = text
+            self.flags = (0 if text.islower() else CAPITAL) | (STOP if text.lower() in gazetteer.stop_words() else 0)
+            return
         self.bare = bare(text)
         first = text[:1]
         flags = 0

@@ -21,11 +21,20 @@ _TEEN = "tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|ne
 _TEN = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
 NUMBER_WORD = re.compile(rf"(?:{_UNIT}|{_TEEN}|{_TEN}|honderd|duizend|miljoen|miljard|en|ën)+")
 # Cheap pre-filter over the text: where a number may start.
-CANDIDATE = re.compile(
-    rf"\b(?<![.,])(?=[0-9tdvzaehné])(?:\d|(?:{_UNIT}|{_TEEN}|{_TEN}|honderd|duizend|tientallen|dozijnen)\w*)",
-    re.IGNORECASE,
-)
+_CANDIDATE = rf"\b(?<![.,])(?=[0-9tdvzaehné])(?:\d|(?:{_UNIT}|{_TEEN}|{_TEN}|honderd|duizend|tientallen|dozijnen)\w*)"
+CANDIDATE = re.compile(_CANDIDATE, re.IGNORECASE)
+_LOWER_CANDIDATE = re.compile(_CANDIDATE)  # the same, on lower-cased text: about twice as fast
+_CASE_EXTRAS = ("ı", "ſ")  # IGNORECASE matches them to "i" and "s"; lower() keeps them
 DIGITS = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(%)?|(\d+)\.(\d{1,2})(%)?")
+
+def candidate_starts(text: str) -> list[int]:
+    """Where ``CANDIDATE`` matches in ``text``: on ``text.lower()`` with a case-sensitive pattern
+    when that is the same (lower-casing kept every offset and there is no dotless i or long s)."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and not any(extra in text for extra in _CASE_EXTRAS):
+        return [match.start() for match in _LOWER_CANDIDATE.finditer(lowered)]
+    return [match.start() for match in CANDIDATE.finditer(text)]
+
 
 APPROXIMATE = {
     "tientallen": 10.0, "honderden": 100.0, "duizenden": 1000.0, "tienduizenden": 10_000.0,

@@ -55,12 +55,12 @@ class NumberFinder:
         index = None
         lowers: list[str] = []
         taken = -1
-        for match in nw.CANDIDATE.finditer(text_of(doc)):
+        for start in nw.candidate_starts(text_of(doc)):
             if index is None:
                 index = DocIndex(doc)
                 lowers = lower_texts(doc)
-            i = index.token_at(match.start())
-            if i <= taken or index.idx[i] != match.start():
+            i = index.token_at(start)
+            if i <= taken or index.idx[i] != start:
                 continue
             number = _Reader(doc, index, i, lowers).read()
             if number is not None:

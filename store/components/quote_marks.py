@@ -9,6 +9,7 @@ Quotes nested in another quote are not reported separately.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MARKS = re.compile(r"[„“”\"‘’'\n]")
 _FINAL = set(".!?:;”\"’'»)")
@@ -53,8 +54,11 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return not prev.isalnum() and len(after) == 2 and after[0] in "stnSTN" and not after[1].isalnum()
 
 
-def scan(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """Return (quote pairs as (open mark index, close mark index), paragraph-break newline indices)."""
+@lru_cache(maxsize=64)
+def scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """Return (quote pairs as (open mark index, close mark index), paragraph-break newline indices).
+
+    Cached: ``newsbot_sentences`` and ``newsbot_quotes`` scan the same text one after the other."""
     pairs: list[tuple[int, int]] = []
     breaks: list[int] = []
     double = straight = single = straight_single = None
@@ -107,7 +111,7 @@ def scan(text: str) -> tuple[list[tuple[int, int]], list[int]]:
                     straight_single = None
             elif i + 1 < len(text) and text[i + 1].isalnum():
                 straight_single = i
-    return _outermost(pairs), breaks
+    return tuple(_outermost(pairs)), tuple(breaks)
 
 
 def _outermost(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -82,7 +82,7 @@ class QuoteFinder:
 class _Attribution:
     """One Doc's quotes, attributed in text order (later rules look at earlier speakers)."""
 
-    def __init__(self, doc: Doc, pairs: list[tuple[int, int]], lookback: int) -> None:
+    def __init__(self, doc: Doc, pairs: tuple[tuple[int, int], ...], lookback: int) -> None:
         self.doc = doc
         self.ix = DocIndex(doc)
         self.text = self.ix.text

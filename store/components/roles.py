@@ -15,11 +15,13 @@ unless it starts a proper noun, a nationality adjective or an acronym.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from store import gazetteer
-from store.components.doc_index import lower_texts
+from store.components.doc_index import entity_spans, lower_texts
 from store.components.entity_rules import is_acronym, token_texts
 from store.model import Role
 
@@ -102,14 +104,20 @@ def make_role(doc: Doc, start: int, end: int) -> Role:
     return Role(role_text(doc, start, end), span.start_char, span.end_char, country=country)
 
 
-def role_before(doc: Doc, person: Span, lowers: list[str] | None = None) -> Role | None:
+def role_before(doc: Doc, person: Span, lowers: list[str] | None = None, texts: list[str] | None = None,
+                starts: list[bool] | None = None) -> Role | None:
     """"de Russische president Vladimir Poetin", "minister van Financiën, Eelco Heinen".
 
-    ``lowers``: the lower-case token texts (``lower_texts(doc)``), when the caller has them."""
+    ``lowers``, ``texts``, ``starts``: the lower-case token texts, the token texts and the
+    sentence starts (``token.is_sent_start``) of ``doc``, when the caller has them."""
     if lowers is None:
         lowers = lower_texts(doc)
+    if texts is None:
+        texts = token_texts(doc)
+    if starts is None:
+        starts = sentence_starts(doc)
     end = person.start
-    if end and doc[end - 1].text == ",":
+    if end and texts[end - 1] == ",":
         end -= 1
     _, multi = gazetteer.titles()
     for title in multi:  # "officier van justitie Jan de Vries"
@@ -118,15 +126,21 @@ def role_before(doc: Doc, person: Span, lowers: list[str] | None = None) -> Role
         if begin >= 0 and lowers[begin:end] == words:
             return make_role(doc, modifiers_start(doc, begin), end)
     for title in range(end - 1, max(end - 1 - MAX_COMPLEMENT, -1), -1):
-        if gazetteer.title_head(doc[title].text):
+        text = texts[title]
+        if gazetteer.title_head(text):
             if complement_end(doc, title, end) == end:
                 return make_role(doc, modifiers_start(doc, title), end)
             return None
-        if doc[title].text in (".", "(", ")") or doc[title].is_sent_start and title < end - 1:
+        if text in (".", "(", ")") or starts[title] and title < end - 1:
             return None
-        if doc[title].text == "," and not (title + 1 < end and doc[title + 1].text[:1].isupper()):
+        if text == "," and not (title + 1 < end and texts[title + 1][:1].isupper()):
             return None
     return None
+
+
+def sentence_starts(doc: Doc) -> list[bool]:
+    """``[bool(token.is_sent_start) for token in doc]``, without a Token object per token."""
+    return (doc.to_array(SENT_START).astype(numpy.int64) == 1).tolist()
 
 
 def role_after(doc: Doc, person: Span) -> Role | None:
@@ -168,7 +182,8 @@ def party_after(doc: Doc, person: Span) -> str | None:
     return None
 
 
-def unnamed_roles(doc: Doc, named: list[tuple[Span, Role]], persons: list[Span]) -> list[tuple[Span, Role]]:
+def unnamed_roles(doc: Doc, named: list[tuple[Span, Role]], persons: list[Span],
+                  texts: list[str] | None = None, lowers: list[str] | None = None) -> list[tuple[Span, Role]]:
     """"de speciale gezant" with no name: the one person holding that title noun, if unique."""
     holders: dict[str, set[str]] = {}
     first_span: dict[str, Span] = {}
@@ -179,10 +194,19 @@ def unnamed_roles(doc: Doc, named: list[tuple[Span, Role]], persons: list[Span])
             first_span.setdefault(span.id_ or span.text, span)
     if not holders:
         return []
+    # only a title noun held by exactly one person counts; a word whose title head is one ends
+    # in it, so the other words need no ``title_head``
+    unique = tuple(head for head, keys in holders.items() if len(keys) == 1)
+    if not unique:
+        return []
+    texts = token_texts(doc) if texts is None else texts
+    lowers = lower_texts(doc) if lowers is None else lowers
     person_tokens = {i for p in persons for i in range(p.start, p.end)}
     found = []
-    for index, text in enumerate(token_texts(doc)):
-        head = gazetteer.title_head(text)
+    for index, lower in enumerate(lowers):
+        if not lower.endswith(unique):
+            continue
+        head = gazetteer.title_head(texts[index])
         if not head or len(holders.get(head, ())) != 1 or index + 1 >= len(doc):
             continue
         token = doc[index]
@@ -227,11 +251,13 @@ class RoleFinder:
         gazetteer.warm()
 
     def __call__(self, doc: Doc) -> Doc:
-        persons = [ent for ent in doc.ents if ent.label_ == "PER"]
+        persons = [ent for ent in entity_spans(doc) if ent.label_ == "PER"]
         roles: list[tuple[Span, Role]] = []
         lowers = lower_texts(doc) if persons else []
+        texts = token_texts(doc) if persons else []
+        starts = sentence_starts(doc) if persons else []
         for person in persons:
-            found = [r for r in (role_before(doc, person, lowers), role_after(doc, person)) if r]
+            found = [r for r in (role_before(doc, person, lowers, texts, starts), role_after(doc, person)) if r]
             party = party_after(doc, person)
             if party:
                 for role in found:
@@ -241,7 +267,7 @@ class RoleFinder:
                     found.append(Role("", span.start_char, span.end_char, affiliation=party))
             roles.extend((person, role) for role in found)
         roles = anaphoric_titles(doc, roles)
-        roles.extend(unnamed_roles(doc, roles, persons))
+        roles.extend(unnamed_roles(doc, roles, persons, texts or None, lowers or None))
         doc._.newsbot_roles = roles
         return doc
 

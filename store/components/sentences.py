@@ -1,6 +1,9 @@
-"""``newsbot_sentences``: repair the stock sentencizer's boundaries around quotes and paragraphs.
+"""``newsbot_sentences``: sentence boundaries, repaired around quotes and paragraphs.
 
-Runs after spaCy's ``sentencizer`` and only moves boundaries:
+Starts from the boundaries already on the Doc (a pretrained parser or senter, or spaCy's
+``sentencizer`` if a pipeline has one); on a Doc without any it first applies the
+``sentencizer``'s rule itself, on token arrays (the stock component builds a Token object per
+token). Then it only moves boundaries:
 
 - a paragraph break (or a headline line) always starts a sentence;
 - an opening quote mark left at the end of the previous sentence starts the next one;
@@ -18,8 +21,10 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from store.components.doc_index import text_of
@@ -29,11 +34,24 @@ from store.components.quote_marks import scan
 @Language.factory(
     "newsbot_sentences",
     assigns=["token.is_sent_start"],
-    requires=["token.is_sent_start"],
     default_config={"max_quote_chars": 300},
 )
 def make_sentences(nlp: Language, name: str, max_quote_chars: int) -> SentenceRepair:
     return SentenceRepair(max_quote_chars)
+
+
+# the ``sentencizer``'s default sentence-final characters, as token ids (ORTH)
+STOCK_PUNCT = numpy.array(sorted(get_string_id(c) for c in Sentencizer.default_punct_chars), dtype=numpy.uint64)
+
+
+def stock_starts(orths: numpy.ndarray, is_punct: numpy.ndarray) -> list[int]:
+    """The starts spaCy's ``sentencizer`` sets: the first token, and the first token that is
+    not punctuation after each sentence-final character ("." "!" "?" ...)."""
+    nearest = STOCK_PUNCT[numpy.minimum(numpy.searchsorted(STOCK_PUNCT, orths), len(STOCK_PUNCT) - 1)]
+    final = nearest == orths  # numpy.isin, without its first-call import of numpy.ma
+    words = numpy.flatnonzero(~final & (is_punct == 0))
+    following = numpy.searchsorted(words, numpy.flatnonzero(final), side="right")
+    return [0] + sorted(set(words[following[following < len(words)]].tolist()))
 
 
 class SentenceRepair:
@@ -45,10 +63,16 @@ class SentenceRepair:
         if n < 2:
             return doc
         text = text_of(doc)
-        columns = doc.to_array([IDX, SENT_START, IS_SPACE, ORTH])
+        columns = doc.to_array([IDX, SENT_START, IS_SPACE, ORTH, IS_PUNCT])
         idx = columns[:, 0].tolist()
-        sent_start = columns[:, 1].astype(numpy.int64)
-        before = numpy.flatnonzero(sent_start == 1).tolist()
+        stock = not doc.has_annotation("SENT_START")
+        if stock:  # no parser, senter or sentencizer before us
+            sent_start = numpy.full(n, -1, dtype=numpy.int64)
+            before = stock_starts(columns[:, 3], columns[:, 4])
+            sent_start[before] = 1
+        else:
+            sent_start = columns[:, 1].astype(numpy.int64)
+            before = numpy.flatnonzero(sent_start == 1).tolist()
         is_space = columns[:, 2].tolist()
         orths = columns[:, 3].tolist()
         strings = doc.vocab.strings
@@ -89,8 +113,8 @@ class SentenceRepair:
                     starts.add(first)
             elif strings[orths[i]][0].islower():
                 starts.discard(i)
-        if starts != set(before):
-            if doc.has_annotation("DEP"):  # the Token setter raises E043 on a parsed Doc
+        if stock or starts != set(before):
+            if not stock and doc.has_annotation("DEP"):  # the Token setter raises E043 on a parsed Doc
                 for i in set(before) - starts:
                     doc[i].is_sent_start = False
                 for i in starts - set(before):
