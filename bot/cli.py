@@ -219,7 +219,7 @@ def digest(date, chat, config_path, db) -> None:
     """
     import re
 
-    from bot.scheduler import render_digest_text
+    from bot.digests import render_digest_text
 
     ctx = _context(config_path, db)
     if date and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):

@@ -39,11 +39,9 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlite_utils import Database
 
 from bot.config import Config
-from handlers.digest import digest_reply, parse_period
+from bot.digests import subscription_digest, subscription_tz, utc_now
 from handlers.reply import Reply
 from store import subscriptions as subs
-from store.digest import period_between
-from store.queries import chat_language
 from store.subscriptions import Subscription
 
 log = logging.getLogger(__name__)
@@ -51,7 +49,6 @@ log = logging.getLogger(__name__)
 RETRY_DELAYS = (1.0, 4.0, 16.0)
 SYNC_SECONDS = 30
 STALE_CLAIM = timedelta(minutes=10)
-MAX_DIGEST_SPAN = timedelta(days=7)  # after a long outage the next digest covers a week at most
 
 
 class Poster(Protocol):
@@ -63,10 +60,6 @@ class Poster(Protocol):
 Clock = Callable[[], datetime]
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass(frozen=True)
 class DueDigest:
     subscription: Subscription
@@ -74,10 +67,6 @@ class DueDigest:
     scheduled_at: datetime  # UTC
     action: Literal["send", "skip"]
     reason: str = ""
-
-
-def subscription_tz(subscription: Subscription, default: ZoneInfo) -> ZoneInfo:
-    return ZoneInfo(subscription.timezone) if subscription.timezone else default
 
 
 def scheduled_at(subscription: Subscription, day: date, tz: ZoneInfo) -> datetime:
@@ -131,46 +120,6 @@ def _parse_utc(text: str | None) -> datetime | None:
         return None
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-# --- what a subscription receives -----------------------------------------------------------
-
-
-def subscription_language(db: Database, subscription: Subscription, config: Config) -> str:
-    return (
-        chat_language(db, subscription.platform, subscription.chat_id)
-        or subscription.language
-        or config.bot.language
-    )
-
-
-def subscription_digest(db: Database, subscription: Subscription, config: Config, now: datetime) -> Reply:
-    """The digest for ``subscription`` at ``now``: the articles since its previous digest."""
-    tz = subscription_tz(subscription, config.tz)
-    since = subs.last_sent_at(db, subscription.id) or now - timedelta(hours=24)
-    since = max(since, now - MAX_DIGEST_SPAN)
-    label = now.astimezone(tz).date().isoformat()
-    return digest_reply(
-        db, period_between(since, now, tz), subscription_language(db, subscription, config), label
-    )
-
-
-def render_digest_text(db: Database, config: Config, date: str | None = None, chat: str | None = None) -> str:
-    """What ``newsbot digest [--date D] [--chat ID]`` prints (contract 6).
-
-    With a date: that day's digest. With a subscribed chat and no date: what that chat would get
-    now (the articles since its previous digest). Otherwise: the last 24 hours.
-    """
-    subscription = subs.find_by_chat(db, chat) if chat else None
-    language = subscription_language(db, subscription, config) if subscription else config.bot.language
-    now = utc_now()
-    if date is None and subscription is not None:
-        return subscription_digest(db, subscription, config, now).plain_text()
-    parsed = parse_period(date or "", now.astimezone(config.tz), config.tz)
-    if parsed is None:
-        raise ValueError(f"not a date: {date!r}; use YYYY-MM-DD")
-    period, label = parsed
-    return digest_reply(db, period, language, label).plain_text()
 
 
 # --- the scheduler --------------------------------------------------------------------------

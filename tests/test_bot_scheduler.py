@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.config import Config, DigestConfig
-from bot.scheduler import DigestScheduler, digest_trigger, due_digests, render_digest_text, scheduled_at
+from bot.digests import render_digest_text
+from bot.scheduler import DigestScheduler, digest_trigger, due_digests, scheduled_at
 from handlers.reply import Reply
 from store import subscriptions as subs
 from store.loader import store_article
