@@ -24,12 +24,9 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.config import Config, SlackConfig
+from bench.seeded import seeded_db
 from bot.slack import SlackAdapter
 from tests.fake_slack import (
-    APP_TOKEN,
-    BOT_TOKEN,
-    SIGNING_SECRET,
     FakeSlack,
     form_body,
     post_signed,
@@ -40,28 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = (("/who", "Rubio"), ("/newsbot", "who Rubio"))
 
 
-def seeded_db(folder: Path) -> Path:
-    from store.db import open_db
-    from store.loader import load_paths
-
-    path = folder / "seeds.db"
-    db = open_db(path)
-    load_paths(db, [ROOT / "seeds"])
-    db.close()
-    return path
-
 
 async def measure(db_path: Path, count: int) -> tuple[list[float], list[float]]:
     fake = await FakeSlack().start()
-    config = Config()
-    config.slack = SlackConfig(
-        bot_token=BOT_TOKEN,
-        app_token=APP_TOKEN,
-        signing_secret=SIGNING_SECRET,
-        mode="http",
-        port=0,
-        api_base_url=fake.api_base_url,
-    )
+    config = fake.config("http")
     adapter = SlackAdapter(config, str(db_path), host="127.0.0.1")
     await adapter.start()
     url = f"http://127.0.0.1:{adapter.port}/slack/events"

@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.seeded import seeded_db
 from bot.config import Config
 from bot.telegram import TelegramAdapter
 from tests.fake_telegram import FakeTelegram
@@ -29,16 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ["/who Rubio", "/wie Trump", "/quotes Trump", "/latest", "/stats", "/search drones", "/bestaatniet"]
 CHAT = 7
 
-
-def seeded_db(folder: Path) -> Path:
-    from store.db import open_db
-    from store.loader import load_paths
-
-    path = folder / "bench.db"
-    db = open_db(path)
-    load_paths(db, [ROOT / "seeds"])
-    db.close()
-    return path
 
 
 def connection_costs(path: Path, repeat: int = 200) -> tuple[float, float]:

@@ -79,6 +79,23 @@ class FakeSlack:
     def api_base_url(self) -> str:
         return f"{self.url}/api/"
 
+    def config(self, mode: str = "http", admins: list[str] | None = None, max_file_mb: float = 5.0):
+        """A newsroom-bot Config whose Slack adapter talks to this fake (port 0: a free port)."""
+        from bot.config import Config, SlackConfig
+
+        config = Config()
+        config.slack = SlackConfig(
+            bot_token=BOT_TOKEN,
+            app_token=APP_TOKEN,
+            signing_secret=SIGNING_SECRET,
+            mode=mode,
+            port=0,
+            api_base_url=self.api_base_url,
+            admins=list(admins or []),
+        )
+        config.store.max_file_mb = max_file_mb
+        return config
+
     def response_url(self, name: str = "r1") -> str:
         return f"{self.url}/response/{name}"
 

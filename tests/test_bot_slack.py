@@ -8,9 +8,6 @@ import shutil
 import aiohttp
 import pytest
 from fake_slack import (
-    APP_TOKEN,
-    BOT_TOKEN,
-    SIGNING_SECRET,
     FakeSlack,
     action_body,
     action_payload,
@@ -20,7 +17,7 @@ from fake_slack import (
     slash_payload,
 )
 
-from bot.config import Config, SlackConfig
+from bot.config import Config
 from bot.slack import SlackAdapter, split_command
 from handlers.reply import Line, Reply, Section
 from store.db import open_db
@@ -58,18 +55,7 @@ async def fake():
 
 
 def slack_config(fake: FakeSlack, mode: str, max_file_mb: float = 5.0) -> Config:
-    config = Config()
-    config.slack = SlackConfig(
-        bot_token=BOT_TOKEN,
-        app_token=APP_TOKEN,
-        signing_secret=SIGNING_SECRET,
-        mode=mode,
-        port=0,
-        api_base_url=fake.api_base_url,
-        admins=[ADMIN],
-    )
-    config.store.max_file_mb = max_file_mb
-    return config
+    return fake.config(mode, admins=[ADMIN], max_file_mb=max_file_mb)
 
 
 @pytest.fixture

@@ -19,10 +19,10 @@ import shutil
 import aiohttp
 import pytest
 from aiohttp import web
-from fake_slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack, event_payload, post_signed
+from fake_slack import FakeSlack, event_payload, post_signed
 from fake_telegram import FakeTelegram
 
-from bot.config import Config, SlackConfig
+from bot.config import Config
 from bot.slack import SlackAdapter
 from bot.telegram import TelegramAdapter
 from store.db import open_db
@@ -143,15 +143,8 @@ async def test_telegram_keeps_answering_after_a_send_timed_out(news_db_path):
 
 
 def slack_config(api_base_url: str) -> Config:
-    config = Config()
-    config.slack = SlackConfig(
-        bot_token=BOT_TOKEN,
-        app_token=APP_TOKEN,
-        signing_secret=SIGNING_SECRET,
-        mode="http",
-        port=0,
-        api_base_url=api_base_url,
-    )
+    config = FakeSlack().config("http")
+    config.slack.api_base_url = api_base_url  # through the proxy in front of the fake
     return config
 
 
