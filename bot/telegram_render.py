@@ -25,11 +25,11 @@ TOKEN_PREFIX = "cb:"
 
 def render_html(reply: Reply, limit: int = MAX_MESSAGE) -> list[str]:
     """The reply as Telegram HTML messages, each at most ``limit`` characters."""
-    lines = [f"<b>{html.escape(reply.title)}</b>"] if reply.title else []
+    lines = render_bold(reply.title, limit) if reply.title else []
     for section in reply.sections:
         lines.append("")
         if section.heading:
-            lines.append(f"<b>{html.escape(section.heading)}</b>")
+            lines.extend(render_bold(section.heading, limit))
         for line in section.lines:
             lines.extend(render_line(line, limit))
     return [chunk for chunk in chunk_lines(lines, limit) if chunk.strip()]
@@ -52,6 +52,13 @@ def render_line(line: Line, limit: int = MAX_MESSAGE) -> list[str]:
         pieces.append(prefix + _markup(line.text, start, end, strong))
     pieces[-1] += citation
     return pieces
+
+
+def render_bold(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """A title or heading in bold; cut in plain text first when it would not fit one message
+    (a title can echo a very long user query), so no cut ever falls inside a tag or an entity."""
+    whole = (0, len(text))
+    return [_markup(text, start, end, whole) for start, end in _cut_points(text, whole, limit)]
 
 
 def _strong_span(line: Line) -> tuple[int, int] | None:
