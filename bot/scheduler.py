@@ -42,6 +42,7 @@ from bot.config import Config
 from bot.digests import subscription_digest, subscription_tz, utc_now
 from handlers.reply import Reply
 from store import subscriptions as subs
+from store.db import open_db
 from store.subscriptions import Subscription
 
 log = logging.getLogger(__name__)
@@ -282,12 +283,28 @@ class DigestScheduler:
         outcomes += await asyncio.gather(*sending)
         return outcomes
 
+    async def _build_digest(self, subscription: Subscription, now: datetime) -> Reply:
+        """The digest, built in a worker thread on its own connection: summarising takes up to a
+        second, during which Telegram polling and Slack must keep running in this loop."""
+        path = self.db.execute("pragma database_list").fetchone()[2]
+        if not path:  # an in-memory database cannot be opened twice
+            return subscription_digest(self.db, subscription, self.config, now)
+
+        def build() -> Reply:
+            db = open_db(path, migrate=False)
+            try:
+                return subscription_digest(db, subscription, self.config, now)
+            finally:
+                db.close()
+
+        return await asyncio.to_thread(build)
+
     async def _send(self, subscription: Subscription, day: str, now: datetime) -> Outcome:
         """Post a claimed digest with retries and settle its ledger row."""
         where = f"{subscription.platform}:{subscription.chat_id}"
         attempts, error, posting = 0, None, False
         try:
-            reply = subscription_digest(self.db, subscription, self.config, now)
+            reply = await self._build_digest(subscription, now)
             poster = self.posters[subscription.platform]
             for delay in (0.0, *self.retry_delays):
                 if delay:
