@@ -224,7 +224,11 @@ def digest(date, chat, config_path, db) -> None:
     ctx = _context(config_path, db)
     if date and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
         raise click.UsageError(f"--date {date!r} is not a date; use YYYY-MM-DD or YYYY-MM")
-    click.echo(render_digest_text(ctx.open_db(), ctx.config, date=date, chat=chat))
+    try:
+        text = render_digest_text(ctx.open_db(), ctx.config, date=date, chat=chat)
+    except ValueError:
+        raise click.UsageError(f"--date {date!r} is not a date; use YYYY-MM-DD or YYYY-MM") from None
+    click.echo(text)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -39,7 +39,13 @@ def handle(request: Request, db: Database, context: HandlerContext, now: datetim
 
 def parse_period(args: str, now: datetime, tz: ZoneInfo) -> tuple[Period, str] | None:
     """The period a /digest argument asks for and its label; None when it is not a date."""
-    text = args.strip().lower()
+    try:
+        return _parse_period(args.strip().lower(), now, tz)
+    except OverflowError:  # a real date at the edge of the calendar: 9999-12-31 has no next day
+        return None
+
+
+def _parse_period(text: str, now: datetime, tz: ZoneInfo) -> tuple[Period, str] | None:
     if not text:
         return period_between(now - timedelta(hours=24), now, tz), now.strftime("%Y-%m-%d %H:%M")
     if text in TODAY | YESTERDAY:

@@ -115,3 +115,9 @@ def test_extract_jsonl_streams_one_line_per_input(run):
     assert out[1]["error"].startswith("line 2: ")
     assert {"name": "Dick Schoof", "type": "PER"}.items() <= out[0]["entities"][0].items()
     assert result.exit_code == 1
+
+
+def test_digest_with_an_impossible_month_is_a_usage_error(run, tmp_path):
+    result = run("digest", "--date", "2025-13", "--db", tmp_path / "news.db")
+    assert result.exit_code == 2
+    assert "--date '2025-13' is not a date; use YYYY-MM-DD or YYYY-MM" in result.output

@@ -183,7 +183,7 @@ def test_an_empty_day_is_one_line(news):
     assert digest(db, "gisteren", language="en").sections == ()
 
 
-@pytest.mark.parametrize("args", ["morgen", "2025-13-01", "2025-02-30", "31-02-2025"])
+@pytest.mark.parametrize("args", ["morgen", "2025-13-01", "2025-02-30", "31-02-2025", "9999-12-31", "2025-13"])
 def test_a_bad_date_gets_the_usage(news, args):
     db, _, _ = news
     reply = digest(db, args)
