@@ -18,7 +18,6 @@ import asyncio
 import html
 import logging
 import threading
-from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from sqlite_utils import Database
@@ -193,7 +192,7 @@ class TelegramAdapter:
         if len(content) > limit:
             await self._send_text(chat.id, t("telegram.too_big", language, size=_mb(len(content)), limit=_mb(limit)))
             return
-        attachment = Attachment(filename=safe_filename(document.file_name), content=content)
+        attachment = Attachment(filename=document.file_name or "", content=content)  # /load cleans it
         await self._answer("load", caption[1] if caption else "", user, chat, attachment=attachment)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -291,12 +290,6 @@ def command_menu(language: str) -> list[BotCommand]:
         for command in handlers.COMMANDS.values()
         if not command.admin
     ]
-
-
-def safe_filename(name: str | None) -> str:
-    """A user's file name reduced to its last part: it only picks the format, never a path."""
-    base = PurePosixPath((name or "").replace("\\", "/")).name
-    return base if base not in ("", ".", "..") else "upload.txt"
 
 
 def _is_load(name: str) -> bool:

@@ -77,6 +77,3 @@ def handle_unsubscribe(request: Request, db: Database, context: HandlerContext) 
         return Reply(title=t("unsubscribe.config", request.language), kind="forbidden")
     subscriptions.unsubscribe(db, request.platform, request.chat_id)
     return Reply(title=t("unsubscribe.done", request.language))
-
-
-handle = handle_subscribe

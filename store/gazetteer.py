@@ -238,13 +238,6 @@ def place_prefixes() -> dict[str, int]:
     return longest
 
 
-@dataclass(frozen=True)
-class Nationality:
-    country: str
-    adjectives: frozenset[str]
-    demonyms: frozenset[str]
-
-
 @lru_cache(maxsize=1)
 def nationalities() -> tuple[dict[str, str], frozenset[str]]:
     """(adjective → country, demonyms): "Amerikaanse" → "Verenigde Staten"; "Russen"."""

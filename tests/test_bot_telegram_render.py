@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from fake_telegram import EntityError, parse_html
 
-from bot.telegram import safe_filename
 from bot.telegram_render import CallbackStore, keyboard_rows, render_html, render_line
 from handlers.reply import Action, Line, Reply, Section, Source
 
@@ -111,19 +110,6 @@ def test_callback_store_forgets_the_oldest_tokens():
     assert [store.command_for(t) is not None for t in tokens] == [False, True, True]
 
 
-@pytest.mark.parametrize(
-    "name, expected",
-    [
-        ("artikel.txt", "artikel.txt"),
-        ("../../etc/passwd", "passwd"),
-        ("C:\\temp\\a.md", "a.md"),
-        ("..", "upload.txt"),
-        (None, "upload.txt"),
-    ],
-)
-def test_user_file_names_never_become_paths(name, expected):
-    assert safe_filename(name) == expected
-
 
 @pytest.mark.parametrize(
     "html, error",
@@ -139,3 +125,15 @@ def test_the_fake_server_rejects_html_telegram_rejects(html, error):
     with pytest.raises(EntityError) as raised:
         parse_html(html)
     assert str(raised.value) == error
+
+
+def test_a_title_longer_than_a_message_is_cut_outside_tags():
+    """A reply title can echo a user's very long query (review finding: `<b>` was cut in two)."""
+    title = "Niemand gevonden met de naam “" + "Zzq & " * 800 + "”."
+    messages = render_html(Reply(title=title, kind="not_found"))
+    assert len(messages) == 2
+    for message in messages:
+        assert len(message) <= 4096
+        assert message.startswith("<b>") and message.endswith("</b>")
+        parse_html(message)  # raises EntityError on a broken tag or entity
+    assert "".join(parse_html(m) for m in messages).replace(" ", "") == title.replace(" ", "")
