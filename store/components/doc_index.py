@@ -46,19 +46,28 @@ def lower_texts(doc: Doc) -> list[str]:
     return lowers
 
 
+def _entity_key(doc: Doc) -> bytes:
+    return doc.to_array([ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]).tobytes()
+
+
 def entity_spans(doc: Doc) -> list[Span]:
     """``list(doc.ents)``, made once per Doc for the components after the recogniser: every
     ``doc.ents`` builds a new Span per entity. Do not change the list.
 
     Kept in ``doc.user_data`` with the token-level entity annotation it was made from, so a
     component that changes the entities gets fresh spans."""
-    key = doc.to_array([ENT_IOB, ENT_TYPE, ENT_ID, ENT_KB_ID]).tobytes()
+    key = _entity_key(doc)
     cached = doc.user_data.get(_ENTS_KEY)
     if cached is not None and cached[0] == key:
         return cached[1]
     spans = list(doc.ents)
     doc.user_data[_ENTS_KEY] = (key, spans)
     return spans
+
+
+def remember_entity_spans(doc: Doc, spans: list[Span]) -> None:
+    """Seed ``entity_spans`` with the spans just assigned to ``doc.ents`` (in order)."""
+    doc.user_data[_ENTS_KEY] = (_entity_key(doc), spans)
 
 
 def remember_text(doc: Doc, text: str) -> None:
@@ -101,5 +110,6 @@ class DocIndex:
 
     def sentence_text(self, i: int) -> str:
         start, end = self.sentence_of(i)
-        first, last = self.doc[start], self.doc[end - 1]
-        return self.text[first.idx : last.idx + len(last.text)].strip()
+        # up to the next token: only the last token's trailing space more, which strip() drops
+        stop = self.idx[end] if end < len(self.idx) else len(self.text)
+        return self.text[self.idx[start] : stop].strip()

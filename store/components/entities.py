@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import lru_cache
+from operator import itemgetter
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from store import gazetteer
 from store.components import lexicon
-from store.components.doc_index import text_of
+from store.components.doc_index import remember_entity_spans, text_of
 from store.components.doc_view import remember_token_texts
 from store.components.entity_rules import STRONG, Candidate, bare, candidates, is_org_word
 from store.components.lexicon import SPLIT, Word, split_parts
@@ -59,20 +61,30 @@ def surface_of(mention: str) -> str:
     return text
 
 
+class Mention:
+    """A typed name's token range and name form, before it becomes an entity ``Span``: linking
+    only needs these, so no Span is built per candidate and then again per entity."""
+
+    __slots__ = ("start", "end", "form")
+
+    def __init__(self, start: int, end: int, form: str) -> None:
+        self.start, self.end, self.form = start, end, form
+
+
 class Cluster:
     """Mentions of one real-world entity within one document."""
 
     def __init__(self) -> None:
         self.forms: list[str] = []
-        self.spans: list[Span] = []
+        self.spans: list[Mention] = []
         self.labels: Counter = Counter()
         self.place: str | None = None
         self._name: str | None = None  # name and label, until the next add or absorb
         self._label: str | None = None
 
-    def add(self, span: Span, label: str, strength: int, place: str | None, form: str | None = None) -> None:
+    def add(self, span: Mention, label: str, strength: int, place: str | None) -> None:
         self.spans.append(span)
-        self.forms.append(surface(span) if form is None else form)
+        self.forms.append(span.form)
         self.labels[label] += 10 * strength + 1
         self.place = self.place or place
         self._name = self._label = None
@@ -100,7 +112,7 @@ class Cluster:
     @property
     def label(self) -> str:
         if self._label is None:
-            self._label = self.labels.most_common(1)[0][0]
+            self._label = max(self.labels.items(), key=itemgetter(1))[0]  # most_common(1), cheaper
         return self._label
 
 
@@ -109,13 +121,16 @@ def skeleton_of(name: str) -> str:
     return skeleton(name)
 
 
-def link(typed: list[tuple[Span, str, int, str | None]]) -> list[Cluster]:
-    """Group mentions: same skeleton or gazetteer place; a surname or first name joins a full name."""
+def link(typed: list[tuple[Mention, str, int, str | None]], texts: list[str]) -> list[Cluster]:
+    """Group mentions: same skeleton or gazetteer place; a surname or first name joins a full name.
+    ``texts`` are the Doc's token texts."""
     by_key: dict[str, Cluster] = {}
     for span, label, strength, place in typed:
-        form = surface(span)
-        key = f"place:{place}" if place else skeleton_of(form)
-        by_key.setdefault(key, Cluster()).add(span, label, strength, place, form)
+        key = f"place:{place}" if place else skeleton_of(span.form)
+        cluster = by_key.get(key)
+        if cluster is None:
+            cluster = by_key[key] = Cluster()
+        cluster.add(span, label, strength, place)
     clusters = list(by_key.values())
     persons = [c for c in clusters if c.label == "PER" and len(c.name.split()) > 1]
     parts: dict[str, list[Cluster]] = defaultdict(list)
@@ -135,7 +150,7 @@ def link(typed: list[tuple[Span, str, int, str | None]]) -> list[Cluster]:
             owner.absorb(cluster)
             continue
         merged.append(cluster)
-    return join_short_forms(merged, bracketed_acronyms(typed))
+    return join_short_forms(merged, bracketed_acronyms(typed, texts))
 
 
 def initials(name: str) -> str:
@@ -157,14 +172,13 @@ def short_forms(org: Cluster) -> set[str]:
     return forms
 
 
-def bracketed_acronyms(typed: list[tuple[Span, str, int, str | None]]) -> dict[str, str]:
+def bracketed_acronyms(typed: list[tuple[Mention, str, int, str | None]], texts: list[str]) -> dict[str, str]:
     """"De Nederlandsche Bank (DNB)": the acronym in brackets right after a name → that name."""
     found = {}
     for (before, label, _, _), (span, _, _, _) in zip(typed, typed[1:]):
-        doc = span.doc
         if label != "PER" and span.end - span.start == 1 and before.end == span.start - 1 \
-                and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
-            found[surface(span)] = surface(before)
+                and span.end < len(texts) and texts[span.start - 1] == "(" and texts[span.end] == ")":
+            found[span.form] = before.form
     return found
 
 
@@ -194,18 +208,22 @@ def join_short_forms(clusters: list[Cluster], aliases: dict[str, str] | None = N
     return kept
 
 
-def merge_pretrained(doc: Doc, ours: list[Candidate]) -> list[tuple[Span, str, int, str | None]]:
-    """The model's entities (labels mapped) plus ours where they do not overlap."""
+def merge_pretrained(doc: Doc, ours: list[Candidate], texts: list[str]) -> list[tuple[Mention, str, int, str | None]]:
+    """The model's entities (labels mapped) plus ours where they do not overlap; ``texts`` are
+    the Doc's token texts."""
     typed = []
     taken = set()
     for ent in doc.ents:
         label = PRETRAINED_LABELS.get(ent.label_)
         if label:
-            typed.append((Span(doc, ent.start, ent.end, label=label), label, STRONG + 1, None))
+            typed.append((Mention(ent.start, ent.end, surface(ent)), label, STRONG + 1, None))
             taken.update(range(ent.start, ent.end))
+    text = text_of(doc)
+    idx = doc.to_array(IDX).tolist() if ours else []
     for c in ours:
         if not taken.intersection(range(c.start, c.end)):
-            typed.append((Span(doc, c.start, c.end, label=c.label), c.label, c.strength, c.place))
+            form = surface_of(text[idx[c.start] : idx[c.end - 1] + len(texts[c.end - 1])])  # Span.text
+            typed.append((Mention(c.start, c.end, form), c.label, c.strength, c.place))
     typed.sort(key=lambda item: item[0].start)
     return typed
 
@@ -237,16 +255,18 @@ class EntityRecognizer:
             words = lexicon.words(doc)
         found, v = candidates(doc, words)
         remember_token_texts(doc, v.texts)
-        typed = merge_pretrained(doc, found)
+        typed = merge_pretrained(doc, found, v.texts)
         names: dict[str, str] = {}
         spans = []
-        for cluster in link(typed):
+        for cluster in link(typed, v.texts):
             name, label = cluster.name, cluster.label
             key = skeleton_of(name) or normalize(name)
             names[key] = name
             for span in cluster.spans:
                 spans.append(Span(doc, span.start, span.end, label=label, span_id=key))
-        doc.ents = sorted(spans, key=lambda s: s.start)
+        spans.sort(key=lambda s: s.start)
+        doc.ents = spans
+        remember_entity_spans(doc, spans)  # the same spans ``doc.ents`` would build again
         doc._.newsbot_entity_names = names
         return doc
 

@@ -127,14 +127,19 @@ class Word:
 _WORDS: dict[int, Word] = {}
 
 
-def _learn(orth: int, doc: Doc) -> Word:
-    if len(_WORDS) >= MAX_CACHED_WORDS:
-        _WORDS.clear()
-    word = _WORDS[orth] = Word(doc.vocab.strings[orth])
-    return word
-
-
 def words(doc: Doc) -> list[Word]:
     """One ``Word`` per token of ``doc``."""
-    known = _WORDS.get
-    return [known(orth) or _learn(orth, doc) for orth in doc.to_array(ORTH).tolist()]
+    orths = doc.to_array(ORTH).tolist()
+    found = list(map(_WORDS.get, orths))
+    if None in found:  # words seen for the first time
+        if len(_WORDS) + len(found) >= MAX_CACHED_WORDS:
+            _WORDS.clear()
+        strings = doc.vocab.strings
+        for index, word in enumerate(found):
+            if word is None:
+                orth = orths[index]
+                word = _WORDS.get(orth)  # the same new word earlier in this Doc
+                if word is None:
+                    word = _WORDS[orth] = Word(strings[orth])
+                found[index] = word
+    return found

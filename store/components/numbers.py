@@ -15,12 +15,14 @@ leiders") and numbers with nothing to count.
 
 from __future__ import annotations
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from store.components import number_words as nw
 from store.components.dates import MONTHS, WEEKDAYS
 from store.components.doc_index import DocIndex, lower_texts, text_of
+from store.components.doc_view import token_texts
 from store.components.dutch_words import (
     ADVERBS,
     AUXILIARIES,
@@ -53,16 +55,16 @@ class NumberFinder:
     def __call__(self, doc: Doc) -> Doc:
         found: list[Number] = []
         index = None
-        lowers: list[str] = []
+        tokens = None
         taken = -1
         for start in nw.candidate_starts(text_of(doc)):
             if index is None:
                 index = DocIndex(doc)
-                lowers = lower_texts(doc)
+                tokens = _Tokens(doc)
             i = index.token_at(start)
             if i <= taken or index.idx[i] != start:
                 continue
-            number = _Reader(doc, index, i, lowers).read()
+            number = _Reader(doc, index, i, tokens).read()
             if number is not None:
                 found.append(number)
                 taken = index.token_at(number.end - 1)
@@ -70,25 +72,35 @@ class NumberFinder:
         return doc
 
 
+class _Tokens:
+    """The token attributes the reader asks about, as lists: no Token object per question."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.texts = token_texts(doc)
+        self.lowers = lower_texts(doc)
+        self.is_alpha, self.is_lower, self.is_space, self.like_num = (
+            doc.to_array([IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM]).astype(bool).T.tolist())
+
+
 class _Reader:
     """Reads one number starting at token ``i``."""
 
-    def __init__(self, doc: Doc, index: DocIndex, i: int, lowers: list[str]) -> None:
+    def __init__(self, doc: Doc, index: DocIndex, i: int, tokens: _Tokens) -> None:
         self.doc, self.ix, self.i, self.n = doc, index, i, len(doc)
-        self.lowers = lowers  # token.lower_ of every token
+        self.t = tokens
+        self.lowers = tokens.lowers  # token.lower_ of every token
 
     def lower(self, k: int) -> str:
         return self.lowers[k] if 0 <= k < self.n else ""
 
     def read(self) -> Number | None:
-        doc, i = self.doc, self.i
-        token = doc[i]
-        lower = token.lower_
+        i, texts = self.i, self.t.texts
+        text, lower = texts[i], self.lowers[i]
         if self.ix.entity_at(i) is not None:
             return None
         qualifier = None
         percent = False
-        digits = nw.digit_value(token.text)
+        digits = nw.digit_value(text)
         if digits is not None:
             value, percent = digits
         elif lower in nw.APPROXIMATE:
@@ -102,7 +114,7 @@ class _Reader:
         if multiplier:
             value *= multiplier
             after += 1
-        if self._skipped(token.text, digits is not None, value):
+        if self._skipped(text, digits is not None, value):
             return None
         start = i
         currency = nw.CURRENCY_BEFORE.get(self.lower(start - 1))
@@ -118,13 +130,13 @@ class _Reader:
         what, category, end = self._what(after, currency, percent, lower)
         if what is None:
             return None
-        first, last = doc[start], doc[end - 1]
+        first, last = self.ix.idx[start], self.ix.idx[end - 1] + len(texts[end - 1])
         return Number(
             value=value,
             what=what,
-            text=self.ix.text[first.idx : last.idx + len(last.text)],
-            start=first.idx,
-            end=last.idx + len(last.text),
+            text=self.ix.text[first:last],
+            start=first,
+            end=last,
             qualifier=qualifier,
             category=category,
             sentence=self.ix.sentence_text(i),
@@ -136,19 +148,18 @@ class _Reader:
         if before in nw.NUMBERING or after.rstrip(".") in MONTH_WORDS or before in MONTH_WORDS:
             return True
         if is_digits and text.isdigit() and len(text) == 4 and 1900 <= value <= 2100:
-            following = self.doc[i + 1] if i + 1 < self.n else None
-            if before in nw.YEAR_CONTEXT or following is None or not following.is_lower:
+            if before in nw.YEAR_CONTEXT or i + 1 >= self.n or not self.t.is_lower[i + 1]:
                 return True
         if after == "uur" and (before in nw.TIME_PREFIXES or ("." in text and not text.endswith(".5"))):
             return True
         sentence_start = self.ix.sentence_of(i)[0]
-        if (i == sentence_start or self.doc[i - 1].is_space) and after in (".", ")"):
+        if (i == sentence_start or self.t.is_space[i - 1]) and after in (".", ")"):
             return True  # list numbering
         return False
 
     def _what(self, after: int, currency: str | None, percent: bool, number_word: str):
         """(what, category, end token) for the words after the number, or (None, None, 0)."""
-        doc = self.doc
+        texts, lowers, alpha = self.t.texts, self.lowers, self.t.is_alpha
         nxt = self.lower(after)
         if percent or nxt in nw.PERCENT:
             return "procent", "procent", after + (0 if percent else 1)
@@ -157,27 +168,25 @@ class _Reader:
             return name, name, after + (0 if currency else 1)
         adjectives, k = [], after
         while k + 1 < self.n and len(adjectives) < 3:
-            word = doc[k]
-            low = word.lower_
-            if word.is_alpha and low.endswith("e") and low not in NOT_NOUNS and low not in nw.NOUN_CATEGORIES \
-                    and low not in nw.PREDICATE_WORDS and doc[k + 1].is_alpha:
-                adjectives.append(word.text)
+            low = lowers[k]
+            if alpha[k] and low.endswith("e") and low not in NOT_NOUNS and low not in nw.NOUN_CATEGORIES \
+                    and low not in nw.PREDICATE_WORDS and alpha[k + 1]:
+                adjectives.append(texts[k])
                 k += 1
             else:
                 break
-        head = doc[k] if k < self.n else None
-        noun = None
-        if head is not None and head.is_alpha and head.lower_ not in NOT_NOUNS \
-                and head.lower_ not in nw.PREDICATE_WORDS and head.lower_ not in CALENDAR:
-            noun = head
+        noun = None  # the lower case of the counted noun, at token k
+        if k < self.n and alpha[k] and lowers[k] not in NOT_NOUNS \
+                and lowers[k] not in nw.PREDICATE_WORDS and lowers[k] not in CALENDAR:
+            noun = lowers[k]
         else:
             adjectives, k = [], after
         if number_word in ("een", "één"):
             if noun is None:
                 return None, None, 0
-            unit = noun.lower_ in nw.TIME_UNITS
+            unit = noun in nw.TIME_UNITS
             one_context = self.lower(self.i - 1) in nw.ONE_CONTEXT or self.lower(k + 1) == "lang"
-            if not (unit and one_context) and not (number_word == "één" and noun.lower_ in nw.NOUN_CATEGORIES):
+            if not (unit and one_context) and not (number_word == "één" and noun in nw.NOUN_CATEGORIES):
                 return None, None, 0
         end = k + 1 if noun is not None else after
         predicate = self._predicate(end, near=noun is None)
@@ -186,8 +195,8 @@ class _Reader:
                 return None, None, 0
             category, what, stop = predicate
             return what, category, stop
-        phrase = " ".join(adjectives + [noun.text])
-        category = nw.NOUN_CATEGORIES.get(noun.lower_)
+        phrase = " ".join(adjectives + [texts[k]])
+        category = nw.NOUN_CATEGORIES.get(noun)
         if category in nw.TIME_UNITS.values():
             for extra in ("lang", "geleden"):
                 if self.lower(end) == extra:
@@ -195,32 +204,32 @@ class _Reader:
             return phrase, category, end
         if predicate is not None:
             predicate_category, what, stop = predicate
-            if noun.lower_ in nw.GENERIC_PEOPLE or category is None and predicate_category != "doden":
+            if noun in nw.GENERIC_PEOPLE or category is None and predicate_category != "doden":
                 return what, predicate_category, stop
-            participle = doc[stop - 1].lower_
+            participle = lowers[stop - 1]
             if nw.PARTICIPLE.fullmatch(participle):
                 return f"{nw.adjective_of(participle)} {phrase}", predicate_category, stop
             return phrase, predicate_category, stop
         participle = self._participle(end)
         if participle is not None:
-            return f"{nw.adjective_of(doc[participle].lower_)} {phrase}", category, participle + 1
-        if self.lower(end) == "met" and end + 1 < self.n and doc[end + 1].is_alpha \
-                and doc[end + 1].lower_ not in NOT_NOUNS:
-            return f"{phrase} met {doc[end + 1].text}", category, end + 2
+            return f"{nw.adjective_of(lowers[participle])} {phrase}", category, participle + 1
+        if self.lower(end) == "met" and end + 1 < self.n and alpha[end + 1] \
+                and lowers[end + 1] not in NOT_NOUNS:
+            return f"{phrase} met {texts[end + 1]}", category, end + 2
         return phrase, category, end
 
     def _predicate(self, k: int, near: bool):
         """(category, what, end) of a predicate about counted people, e.g. "om het leven"."""
-        doc = self.doc
+        texts, lowers, like_num = self.t.texts, self.lowers, self.t.like_num
         limit = min(self.n, k + (2 if near else PREDICATE_WINDOW))
         for j in range(k, limit):
-            word = doc[j]
-            if word.text in CLAUSE_END or (j > k and word.like_num):
+            if texts[j] in CLAUSE_END or (j > k and like_num[j]):
                 return None
+            lower = lowers[j]
             for words, category, what in nw.PREDICATES:
-                if word.lower_ == words[0] and tuple(t.lower_ for t in doc[j : j + len(words)]) == words:
+                if lower == words[0] and tuple(lowers[j : j + len(words)]) == words:
                     return category, what, j + len(words)
-            hit = nw.PREDICATE_WORDS.get(word.lower_)
+            hit = nw.PREDICATE_WORDS.get(lower)
             if hit is not None:
                 return hit[0], hit[1], j + 1
         return None
@@ -230,7 +239,7 @@ class _Reader:
         for j in (k, k + 1):
             if j >= self.n:
                 return None
-            low = self.doc[j].lower_
+            low = self.lowers[j]
             if nw.PARTICIPLE.fullmatch(low) and low not in nw.NOT_PARTICIPLES:
                 return j
             if low not in PASSIVE:
