@@ -27,6 +27,16 @@ def articles(n: int, language: str) -> str:
     return t("n.articles", language, n=n)
 
 
+def change_text(now: int, before: int | None, language: str, minus: str = "-") -> str:
+    """A count against the period before: "+2", "-1" (or ``minus`` + 1), "gelijk", or "nieuw"
+    when there was nothing before. /trending writes a hyphen, the digest a minus sign (−)."""
+    if not before:
+        return t("trending.new", language)
+    if now == before:
+        return t("trending.same", language)
+    return f"+{now - before}" if now > before else f"{minus}{before - now}"
+
+
 def period(first: str | None, last: str | None, language: str) -> str:
     if not first and not last:
         return t("undated", language)

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from handlers.common import articles, clip, source_of, usage_reply
+from handlers.common import articles, change_text, clip, source_of, usage_reply
 from handlers.context import HandlerContext
 from handlers.reply import Line, Reply, Request, Section, Source
 from handlers.texts import t
@@ -127,7 +127,7 @@ def _news_section(content: DigestContent, cites: dict[int, Source], language: st
             name=row["name"],
             n=row["mentions"],
             articles=articles(row["articles"], language),
-            change=_change(row["change"], language),
+            change=change_text(row["mentions"], row["before"], language, minus="−"),
         )
         lines.append(Line(text, strong=row["name"], source=cites[row["article_id"]]))
     return Section(heading=t("digest.in_the_news_heading", language), lines=tuple(lines))
@@ -149,10 +149,3 @@ def _quotes_section(content: DigestContent, cites: dict[int, Source], language: 
     )
     return Section(heading=t("digest.quotes_heading", language), lines=lines)
 
-
-def _change(change: int | None, language: str) -> str:
-    if change is None:
-        return t("digest.change_new", language)
-    if change == 0:
-        return t("digest.change_same", language)
-    return f"+{change}" if change > 0 else f"−{-change}"

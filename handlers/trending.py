@@ -13,7 +13,13 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from handlers.common import articles, parse_positive_int, source, usage_reply
+from handlers.common import (
+    articles,
+    change_text,
+    parse_positive_int,
+    source,
+    usage_reply,
+)
 from handlers.context import HandlerContext
 from handlers.reply import Action, Line, Reply, Request, Section
 from handlers.texts import t
@@ -56,7 +62,7 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
             language,
             name=row["name"],
             articles=articles(row["articles"], language),
-            change=_change(row["articles"], previous.get(row["id"]), language),
+            change=change_text(row["articles"], previous.get(row["id"]), language),
         )
         lines.append(Line(text, strong=row["name"], source=source(row["last_article"], last.get("label"), last.get("date"))))
     return Reply(
@@ -65,10 +71,3 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
         actions=tuple(Action(r["name"], f"/who {r['name']}") for r in current[:3]),
     )
 
-
-def _change(now: int, before: int | None, language: str) -> str:
-    if not before:
-        return t("trending.new", language)
-    if now == before:
-        return t("trending.same", language)
-    return f"{now - before:+d}"

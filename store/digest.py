@@ -19,11 +19,12 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from store.queries import article_label
+from store.queries import article_entities, article_label, fetch_dicts
 
 UTC_ZONE = ZoneInfo("UTC")
 MAX_ARTICLES = 10
 MAX_PEOPLE = 4
+MAX_ARTICLE_PEOPLE = 3  # persons and organisations named under each article
 MAX_ORGANISATIONS = 3
 MAX_NUMBERS = 5
 MAX_QUOTES = 3
@@ -103,7 +104,7 @@ class DigestContent:
     period: Period
     articles: list[ArticleDigest]
     more_articles: int  # articles in the period beyond MAX_ARTICLES
-    in_the_news: list[dict]  # name, type, mentions, articles, change (None = new), article_id
+    in_the_news: list[dict]  # name, type, mentions, articles, before (None = new), article_id
     numbers: list[dict]  # value, what, text, qualifier, category, article_id
     quotes: list[dict]  # text, speaker, article_id
 
@@ -116,8 +117,9 @@ def build_digest(db: Database, period: Period) -> DigestContent:
     """Everything a digest of ``period`` shows, newest article first."""
     rows = articles_in(db, period)
     ids = [row["id"] for row in rows]
-    shown = rows[:MAX_ARTICLES]
-    previous_ids = [row["id"] for row in articles_in(db, period.before()) if row["id"] not in set(ids)]
+    current = set(ids)
+    shown = _with_text(db, rows[:MAX_ARTICLES])
+    previous_ids = [row["id"] for row in articles_in(db, period.before()) if row["id"] not in current]
     return DigestContent(
         period=period,
         articles=[_article_digest(db, row) for row in shown],
@@ -129,18 +131,26 @@ def build_digest(db: Database, period: Period) -> DigestContent:
 
 
 def articles_in(db: Database, period: Period) -> list[dict]:
-    """Articles loaded during the period or dated in it, newest first."""
+    """Articles loaded during the period or dated in it, newest first (without their text)."""
     clauses = ["(a.loaded_at > ? and a.loaded_at <= ?)"]
     params: list = [_iso(period.start), _iso(period.end)]
     for prefix in period.date_prefixes:
         clauses.append("substr(a.date, 1, ?) = ?")
         params += [len(prefix), prefix]
-    sql = f"""select a.id, a.title, a.date, a.text, a.loaded_at from articles a
+    sql = f"""select a.id, a.title, a.date, a.loaded_at from articles a
               where {" or ".join(clauses)}
               order by coalesce(a.date, substr(a.loaded_at, 1, 10)) desc, a.id desc"""
-    cursor = db.execute(sql, params)
-    columns = [c[0] for c in cursor.description]
-    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+    return fetch_dicts(db, sql, params)
+
+
+def _with_text(db: Database, rows: list[dict]) -> list[dict]:
+    """``rows`` with each article's text: read only for the articles a digest shows."""
+    if not rows:
+        return rows
+    marks = ",".join("?" * len(rows))
+    ids = [row["id"] for row in rows]
+    texts = dict(db.execute(f"select id, text from articles where id in ({marks})", ids).fetchall())
+    return [{**row, "text": texts[row["id"]]} for row in rows]
 
 
 def _article_digest(db: Database, row: dict) -> ArticleDigest:
@@ -148,15 +158,7 @@ def _article_digest(db: Database, row: dict) -> ArticleDigest:
     summary = summarize(row["text"])
     if not row["title"] and summary and summary[0] == headline:
         summary = summary[1:]
-    people = [
-        r[0]
-        for r in db.execute(
-            """select e.name from mentions m join entities e on e.id = m.entity_id
-               where m.article_id = ? and e.type in ('PER', 'ORG')
-               group by e.id order by count(*) desc, min(m.start) limit 3""",
-            [row["id"]],
-        )
-    ]
+    people = [e["name"] for e in article_entities(db, row["id"]) if e["type"] in ("PER", "ORG")]
     number = db.execute(
         f"""select text from numbers where article_id = ? and {_NEWS_FIGURE}
            order by category is null, start limit 1""",
@@ -168,13 +170,13 @@ def _article_digest(db: Database, row: dict) -> ArticleDigest:
         date=row["date"],
         headline=headline,
         summary=summary,
-        people=people,
+        people=people[:MAX_ARTICLE_PEOPLE],
         number=number[0] if number else None,
     )
 
 
 def in_the_news(db: Database, article_ids: list[int], previous_ids: list[int]) -> list[dict]:
-    """Top persons and organisations by mentions, with the change against the period before."""
+    """Top persons and organisations by mentions, with their mentions in the period before."""
     if not article_ids:
         return []
     current = _mention_counts(db, article_ids)
@@ -182,24 +184,25 @@ def in_the_news(db: Database, article_ids: list[int], previous_ids: list[int]) -
     picked = [r for r in current if r["type"] == "PER"][:MAX_PEOPLE]
     picked += [r for r in current if r["type"] == "ORG"][:MAX_ORGANISATIONS]
     for row in picked:
-        row["change"] = row["mentions"] - before[row["id"]] if row["id"] in before else None
+        row["before"] = before.get(row["id"])
     return picked
 
 
 def _mention_counts(db: Database, article_ids: list[int]) -> list[dict]:
+    """Persons and organisations in the articles: mentions, articles, and the article naming them
+    most (the newest on a tie). Over ``entity_articles``: one row per entity and article."""
     marks = ",".join("?" * len(article_ids))
-    cursor = db.execute(
-        f"""select e.id, e.name, e.type, count(*) as mentions, count(distinct m.article_id) as articles,
-                   (select m2.article_id from mentions m2 where m2.entity_id = e.id
-                      and m2.article_id in ({marks}) group by m2.article_id
-                      order by count(*) desc, m2.article_id desc limit 1) as article_id
-            from mentions m join entities e on e.id = m.entity_id
-            where m.article_id in ({marks}) and e.type in ('PER', 'ORG')
+    return fetch_dicts(
+        db,
+        f"""select e.id, e.name, e.type, sum(ea.mentions) as mentions, count(*) as articles,
+                   (select ea2.article_id from entity_articles ea2 where ea2.entity_id = e.id
+                      and ea2.article_id in ({marks})
+                      order by ea2.mentions desc, ea2.article_id desc limit 1) as article_id
+            from entity_articles ea join entities e on e.id = ea.entity_id
+            where ea.article_id in ({marks}) and e.type in ('PER', 'ORG')
             group by e.id order by mentions desc, articles desc, e.name""",
         [*article_ids, *article_ids],
     )
-    columns = [c[0] for c in cursor.description]
-    return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
 
 def key_numbers(db: Database, article_ids: list[int]) -> list[dict]:
@@ -207,15 +210,15 @@ def key_numbers(db: Database, article_ids: list[int]) -> list[dict]:
     if not article_ids:
         return []
     marks = ",".join("?" * len(article_ids))
-    cursor = db.execute(
+    rows = fetch_dicts(
+        db,
         f"""select value, what, text, qualifier, category, article_id from numbers
             where article_id in ({marks}) and {_NEWS_FIGURE}
             order by category is null, article_id desc, start""",
         article_ids,
     )
-    columns = [c[0] for c in cursor.description]
     picked, seen = [], set()
-    for row in (dict(zip(columns, r)) for r in cursor.fetchall()):
+    for row in rows:
         key = (row["value"], row["what"])
         if key in seen:
             continue
