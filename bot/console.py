@@ -51,7 +51,7 @@ def answer(db: Database, config: Config, text: str, context: HandlerContext) -> 
     request = console_request(text, config.bot.language)
     if request is None:
         return None
-    return dispatch(request, db, config_language=config.bot.language, context=context)
+    return dispatch(request, db, context=context)
 
 
 def run_chat(

@@ -1,4 +1,4 @@
-"""Rendering helpers shared by the platform adapters: splitting text to a platform's limits."""
+"""Rendering helpers shared by the platform adapters: splitting text to a platform's limits, sizes."""
 
 from __future__ import annotations
 
@@ -37,3 +37,8 @@ def _cut(line: str, limit: int) -> list[str]:
         line = line[cut:].lstrip(" ")
     pieces.append(line)
     return pieces
+
+
+def megabytes(size: int) -> str:
+    """``3145728`` → ``"3.0 MB"``: a file size for the user (uploads and their limit)."""
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -33,9 +32,12 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Config, handler_context
+from bot.connections import ThreadConnections
+from bot.render import megabytes
 from bot.slack_render import ACTION_ID_PREFIX, SlackMessage, render_messages
 from handlers import command_names, dispatch
 from handlers.reply import Attachment, Reply, Request
+from handlers.texts import t
 from store.db import open_db
 
 log = logging.getLogger(__name__)
@@ -47,22 +49,6 @@ EVENTS_PATH = "/slack/events"
 LEADING_MENTIONS_RE = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")
 SEEN_FILES_KEPT = 1000
 QUIET_KINDS = ("usage", "forbidden", "error")  # answered only to the asker (ephemeral)
-
-# Texts only the adapter can produce (no handler sees these situations).
-TEXTS = {
-    "file_too_big": {
-        "nl": "{name} is te groot ({size} MB; maximaal {limit} MB). Er is niets geladen.",
-        "en": "{name} is too big ({size} MB; at most {limit} MB). Nothing was loaded.",
-    },
-    "file_failed": {
-        "nl": "Kon {name} niet ophalen uit Slack. Er is niets geladen; probeer het opnieuw.",
-        "en": "Could not fetch {name} from Slack. Nothing was loaded; please try again.",
-    },
-    "platform_error": {
-        "nl": "Er ging iets mis bij het versturen van het antwoord. Probeer het later opnieuw.",
-        "en": "Something went wrong sending the answer. Please try again later.",
-    },
-}
 
 
 class SlackAdapter:
@@ -99,8 +85,7 @@ class SlackAdapter:
             process_before_response=False,
             logger=logging.getLogger("slack_bolt.newsbot"),
         )
-        self._db = None
-        self._db_lock = threading.Lock()  # one sqlite connection, one handler at a time
+        self._connections = ThreadConnections(self.db_path)  # one per worker: no handler waits for another
         self._http: aiohttp.ClientSession | None = None
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
@@ -110,12 +95,12 @@ class SlackAdapter:
     # -- lifecycle ---------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Open the database and serve: HTTP on ``port`` or a Socket Mode connection.
+        """Create or migrate the database, then serve: HTTP on ``port`` or a Socket Mode connection.
 
         Raises ``OSError`` when the port is taken and ``ConnectionError`` when Socket Mode cannot
         connect within ``connect_timeout`` seconds (a wrong app token, Slack unreachable).
         """
-        self._db = open_db(self.db_path)
+        open_db(self.db_path).close()  # create the file and apply migrations once, up front
         self._http = aiohttp.ClientSession()
         try:
             if self.config.slack.mode == "http":
@@ -150,19 +135,13 @@ class SlackAdapter:
         socket, self._socket = self._socket, None
         runner, self._runner = self._runner, None
         http, self._http = self._http, None
-        db, self._db = self._db, None
         if socket is not None:
             await socket.close_async()
         if runner is not None:
             await runner.cleanup()
         if http is not None:
             await http.close()
-        if db is not None:
-            await asyncio.to_thread(self._close_db, db)
-
-    def _close_db(self, db) -> None:
-        with self._db_lock:  # after a handler still running in a worker thread
-            db.close()
+        await asyncio.to_thread(self._connections.close_all)  # after handlers still running
 
     async def send_reply(self, channel: str, reply: Reply, *, thread_ts: str | None = None) -> None:
         """Post ``reply`` to ``channel`` (a digest, an answer); raises when Slack finally refuses."""
@@ -259,8 +238,8 @@ class SlackAdapter:
         return await asyncio.to_thread(self._dispatch_sync, request)
 
     def _dispatch_sync(self, request: Request) -> Reply:
-        with self._db_lock:
-            return dispatch(request, self._db, config_language=self.language, context=self.context)
+        with self._connections.connection() as db:
+            return dispatch(request, db, context=self.context)
 
     async def _answer(self, request: Request, send: Sender) -> None:
         await self._deliver(await self._dispatch(request), send)
@@ -272,7 +251,7 @@ class SlackAdapter:
                 await send(message, reply)
         except Exception:
             log.exception("slack: could not send a reply (%s)", reply.title[:60])
-            notice = Reply(title=self._text("platform_error"), kind="error")
+            notice = Reply(title=t("slack.send_failed", self.language), kind="error")
             try:
                 await send(render_messages(notice)[0], notice)
             except Exception:
@@ -308,13 +287,19 @@ class SlackAdapter:
             name = info.get("name") or file_id
             limit = self.config.store.max_file_bytes
             if int(info.get("size") or 0) > limit:
-                title = self._text("file_too_big", name=name, size=_mb(info["size"]), limit=_mb(limit))
+                title = t(
+                    "slack.file_too_big",
+                    self.language,
+                    name=name,
+                    size=megabytes(info["size"]),
+                    limit=megabytes(limit),
+                )
                 await self._deliver(Reply(title=title, kind="usage"), post)
                 return
             content = await self._download(info["url_private_download"], limit)
         except Exception:
             log.exception("slack: could not fetch file %s", file_id)
-            await self._deliver(Reply(title=self._text("file_failed", name=name), kind="error"), post)
+            await self._deliver(Reply(title=t("slack.file_failed", self.language, name=name), kind="error"), post)
             return
         attachment = Attachment(filename=name, content=content)
         await self._answer(self._request("load", "", user, channel, attachment), post)
@@ -340,9 +325,6 @@ class SlackAdapter:
             self._seen_files.popitem(last=False)
         return False
 
-    def _text(self, key: str, **fields) -> str:
-        return TEXTS[key].get(self.language, TEXTS[key]["nl"]).format(**fields)
-
 
 def split_command(text: str) -> tuple[str, str]:
     """``"/who Rubio"``, ``"who Rubio"`` or ``"newsbot who Rubio"`` → ``("who", "Rubio")``; empty → help."""
@@ -358,6 +340,3 @@ def is_direct(channel: str) -> bool:
     """Direct-message channel ids start with D."""
     return channel.startswith("D")
 
-
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}"

@@ -17,10 +17,8 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-import threading
 from urllib.parse import urlsplit
 
-from sqlite_utils import Database
 from telegram import BotCommand, Chat, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update, User
 from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
@@ -36,11 +34,12 @@ from telegram.ext import (
 
 import handlers
 from bot.config import Config, handler_context
+from bot.connections import ThreadConnections
+from bot.render import megabytes
 from bot.telegram_render import CallbackStore, keyboard_rows, render_html
 from handlers.reply import Attachment, Reply, Request, Section
-from handlers.texts import language_or_default, t
+from handlers.texts import t
 from store.db import open_db
-from store.queries import chat_language
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +65,7 @@ class TelegramAdapter:
         self.context = handler_context(config, nlp_loader)
         self.callbacks = CallbackStore()
         self._admins = {str(a) for a in config.telegram.admins}
-        self._local = threading.local()
-        self._connections: list[Database] = []
-        self._connections_lock = threading.Lock()
+        self._connections = ThreadConnections(self.db_path)  # one per worker thread: no lock
         self._initialized = False
         self.application = self._build(max_retries)
 
@@ -108,11 +105,7 @@ class TelegramAdapter:
         if self._initialized:
             await app.shutdown()
             self._initialized = False
-        with self._connections_lock:
-            for db in self._connections:
-                db.close()
-            self._connections.clear()
-        self._local = threading.local()
+        self._connections.close_all()
 
     async def send_reply(self, chat_id: str, reply: Reply) -> None:
         """Render, split and send ``reply``; buttons go on the last message. Raises on failure."""
@@ -140,8 +133,7 @@ class TelegramAdapter:
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: a greeting, then the help."""
         request = self._request("help", "", update.effective_user, update.effective_chat)
-        help_reply = await self._dispatch(request)
-        language = await self._language(update.effective_chat)
+        help_reply, language = await asyncio.to_thread(self._dispatch_with_language, request)
         greeting = Reply(
             title=t("telegram.start", language),
             sections=(Section(help_reply.title), *help_reply.sections),
@@ -184,13 +176,13 @@ class TelegramAdapter:
         limit = self.config.store.max_file_bytes
         if document.file_size is not None and document.file_size > limit:
             await self._send_text(
-                chat.id, t("telegram.too_big", language, size=_mb(document.file_size), limit=_mb(limit))
+                chat.id, t("telegram.too_big", language, size=megabytes(document.file_size), limit=megabytes(limit))
             )
             return
         file = await document.get_file()
         content = bytes(await file.download_as_bytearray())
         if len(content) > limit:
-            await self._send_text(chat.id, t("telegram.too_big", language, size=_mb(len(content)), limit=_mb(limit)))
+            await self._send_text(chat.id, t("telegram.too_big", language, size=megabytes(len(content)), limit=megabytes(limit)))
             return
         attachment = Attachment(filename=document.file_name or "", content=content)  # /load cleans it
         await self._answer("load", caption[1] if caption else "", user, chat, attachment=attachment)
@@ -231,23 +223,25 @@ class TelegramAdapter:
         return await asyncio.to_thread(self._dispatch_in_thread, request)
 
     def _dispatch_in_thread(self, request: Request) -> Reply:
-        return handlers.dispatch(request, self._db(), config_language=self.config.bot.language, context=self.context)
+        with self._connections.connection() as db:
+            return handlers.dispatch(request, db, context=self.context)
+
+    def _dispatch_with_language(self, request: Request) -> tuple[Reply, str]:
+        """The reply and the language it was written in, on one connection in one worker call."""
+        with self._connections.connection() as db:
+            reply = handlers.dispatch(request, db, context=self.context)
+            return reply, handlers.reply_language(request, db, self.context.default_language)
 
     async def _language(self, chat: Chat | None) -> str:
         """The chat's chosen language (/language), else the configured one."""
         if chat is None:
             return self.config.bot.language
-        chosen = await asyncio.to_thread(lambda: chat_language(self._db(), "telegram", str(chat.id)))
-        return language_or_default(chosen or self.config.bot.language)
+        request = Request(command="", chat_id=str(chat.id), language=self.config.bot.language, platform="telegram")
+        return await asyncio.to_thread(self._language_in_thread, request)
 
-    def _db(self) -> Database:
-        """This worker thread's own connection: no lock, and SQLite's page cache survives calls."""
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = self._local.db = open_db(self.db_path, migrate=False)
-            with self._connections_lock:
-                self._connections.append(db)
-        return db
+    def _language_in_thread(self, request: Request) -> str:
+        with self._connections.connection() as db:
+            return handlers.reply_language(request, db, self.context.default_language)
 
     def _keyboard(self, reply: Reply) -> InlineKeyboardMarkup | None:
         if not reply.actions:
@@ -296,6 +290,3 @@ def _is_load(name: str) -> bool:
     command = handlers.find_command(name)
     return command is not None and command.name == "load"
 
-
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"

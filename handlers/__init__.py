@@ -139,20 +139,17 @@ def parse_command_text(text: str) -> tuple[str, str] | None:
     return match.group(1).lower(), (match.group(2) or "").strip()
 
 
-def dispatch(
-    request: Request,
-    db: Database,
-    *,
-    config_language: str = "nl",
-    context: HandlerContext | None = None,
-) -> Reply:
-    """Answer ``request``. Never raises: unknown commands get help, failures a short error."""
-    context = context or HandlerContext(default_language=language_or_default(config_language))
+def dispatch(request: Request, db: Database, *, context: HandlerContext | None = None) -> Reply:
+    """Answer ``request``. Never raises: unknown commands get help, failures a short error.
+
+    ``context.default_language`` (the configured [bot] language) is the fallback language.
+    """
+    context = context or HandlerContext()
     try:
-        language = _language(request, db, config_language)
+        language = reply_language(request, db, context.default_language)
     except Exception:  # a locked or broken database must not stop the reply
         log.exception("could not read the chat language")
-        language = language_or_default(config_language)
+        language = language_or_default(context.default_language)
     request = replace(request, language=language, command=request.command.lower().lstrip("/"))
     command = find_command(request.command)
     if command is None:
@@ -169,12 +166,12 @@ def dispatch(
         return Reply(title=t("error", language, command=request.command), kind="error")
 
 
-def _language(request: Request, db: Database, config_language: str) -> str:
-    """Chat setting > the request's language > the configured one."""
+def reply_language(request: Request, db: Database, default: str) -> str:
+    """The language to answer ``request`` in: chat setting > the request's language > ``default``."""
     if request.chat_id:
         chosen = chat_language(db, request.platform, request.chat_id)
         if chosen:
             return language_or_default(chosen)
     if request.language in ("nl", "en"):
         return request.language
-    return language_or_default(config_language)
+    return language_or_default(default)

@@ -71,8 +71,8 @@ def test_handler_exception_becomes_error_reply(news_db, caplog):
     assert "no pipeline here" in caplog.text
 
 
-def test_config_language_is_the_fallback(news_db):
-    reply = dispatch(Request("stats", language=""), news_db, config_language="en")
+def test_default_language_is_the_fallback(news_db):
+    reply = dispatch(Request("stats", language=""), news_db, context=HandlerContext(default_language="en"))
     assert reply.title == "Statistics"
 
 
