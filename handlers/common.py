@@ -31,9 +31,9 @@ def change_text(now: int, before: int | None, language: str, minus: str = "-") -
     """A count against the period before: "+2", "-1" (or ``minus`` + 1), "gelijk", or "nieuw"
     when there was nothing before. /trending writes a hyphen, the digest a minus sign (−)."""
     if not before:
-        return t("trending.new", language)
+        return t("change.new", language)
     if now == before:
-        return t("trending.same", language)
+        return t("change.same", language)
     return f"+{now - before}" if now > before else f"{minus}{before - now}"
 
 
