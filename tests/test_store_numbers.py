@@ -38,6 +38,20 @@ def numbers(nlp, text):
         ("De omzet daalde tot € 1,2 miljoen.", (1_200_000, "euro", "tot", "euro")),
         ("De koers daalde 12%.", (12, "procent", None, "procent")),
         ("Naar schatting 300 inwoners zijn geëvacueerd.", (300, "geëvacueerde inwoners", "naar schatting", "evacuaties")),
+        # a bare number after "een <measure noun> van"
+        ("De beving had een kracht van 7,2 op de schaal van Richter.", (7.2, "kracht", None, None)),
+        # a definite determiner before three or more: the size of a set, not a reference
+        ("Het plan ligt bij de twaalf provincies.", (12, "provincies", None, None)),
+        ("Hij is de grootste van de 3 oppositiepartijen.", (3, "oppositiepartijen", None, None)),
+        # "het aantal X" + a verb of change + "naar"/"tot" + a bare number
+        ("Het aantal inbraken daalde vorig jaar tot 412.", (412, "inbraken", None, None)),
+        ("Het aantal doden is opgelopen tot 63.", (63, "doden", None, "doden")),
+        # a number word fused with a duration suffix
+        ("De minister begint aan een tweedaags werkbezoek.", (2, "dagen werkbezoek", None, "dagen")),
+        ("Er volgt een achturige vergadering.", (8, "uren vergadering", None, "uren")),
+        # coordinated adjectives before the counted noun
+        ("Bijna vijftig huidige en voormalige docenten tekenden.",
+         (50, "huidige en voormalige docenten", "bijna", None)),
     ],
 )
 def test_one_number(rules_nlp, text, expected):
@@ -54,6 +68,8 @@ def test_one_number(rules_nlp, text, expected):
         "De Tweede Kamer stemde in met het voorstel.",  # inside a name
         "In de eerste nacht en de tweede week gebeurde het.",  # ordinals
         "De twee leiders spraken elkaar.",  # a reference, not a count
+        "Eén op de vijf kiezers twijfelt nog.",  # a ratio, not a set of five
+        "Een man van 45 en zijn zoon zijn gehoord.",  # an age: "man" is no measure noun
         "Het is een van de uitkomsten van het gesprek.",  # "een" as article/pronoun
         "Het duurde een week voordat hij kwam.",
         "Vooral om één reden wil hij stoppen.",
@@ -63,6 +79,16 @@ def test_one_number(rules_nlp, text, expected):
 )
 def test_not_a_count(rules_nlp, text):
     assert numbers(rules_nlp, text) == []
+
+
+def test_votes_for_and_against(rules_nlp):
+    found = numbers(rules_nlp, "De raad nam de motie aan met 28 tegen 9 stemmen.")
+    assert found == [(28, "stemmen voor", None, "stemmen"), (9, "stemmen tegen", None, "stemmen")]
+
+
+def test_aantal_before_and_after_tegen(rules_nlp):
+    found = numbers(rules_nlp, "Het aantal inbraken steeg naar 530, tegen 412 een jaar eerder.")
+    assert found == [(530, "inbraken", None, None), (412, "inbraken", None, None)]
 
 
 def test_text_offsets_and_sentence(rules_nlp):

@@ -54,6 +54,18 @@ CASES = [
         "Trump stuurde zijn gezant Steve Witkoff naar Moskou. Poetin liet de speciale gezant wachten.",
         {"Trump": [], "Steve Witkoff": [("speciale gezant", None, None)], "Poetin": []},
     ),
+    (  # "die als" + title + organisation: the role ends where the clause goes on
+        "Mark Rutte, die als secretaris-generaal van de NAVO veel reist, sprak in Oslo.",
+        {"Mark Rutte": [("secretaris-generaal van de NAVO", None, None)]},
+    ),
+    (  # a later compound title whose head the person already holds
+        "Prins Willem sprak in Breda. De kroonprins opende daar een school.",
+        {"Willem": [("prins", None, None), ("kroonprins", None, None)]},
+    ),
+    (  # "vice" makes it another person's title
+        "Premier Dick Schoof was afwezig. De vicepremier nam het debat over.",
+        {"Dick Schoof": [("premier", None, None)]},
+    ),
     (  # sport
         "Bondscoach Ronald Koeman koos voor aanvoerder Virgil van Dijk.",
         {"Ronald Koeman": [("bondscoach", None, None)], "Virgil van Dijk": [("aanvoerder", None, None)]},

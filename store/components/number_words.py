@@ -134,6 +134,28 @@ YEAR_CONTEXT = {
     "jaar", "zomer", "winter", "voorjaar", "najaar", "lente", "herfst", "t/m", "vanaf", "rond",
     "anno", "per", "het", "en", "of", "tussen", "uit", "('",
 }
+# A number word fused with a duration suffix: "driedaags", "tweedaagse", "achturige" (the
+# "-jarig" forms are left out: they are as often an age as a duration).
+DURATION_COMPOUND = re.compile(
+    rf"((?:{_UNIT}|{_TEEN}|{_TEN}|honderd|en)+?)(daags|daagse|weeks|weekse|maands|maandse|urig|urige)")
+DURATION_SUFFIXES = {"daags": "dagen", "daagse": "dagen", "weeks": "weken", "weekse": "weken",
+                     "maands": "maanden", "maandse": "maanden", "urig": "uren", "urige": "uren"}
+# "Het aantal doden steeg naar 63": the bare number after one of these is the value of the
+# "aantal" noun when a verb of change stands between them.
+CHANGE_VERBS = {
+    "steeg", "stegen", "stijgt", "gestegen", "daalde", "daalden", "daalt", "gedaald", "groeide",
+    "groeit", "gegroeid", "liep", "loopt", "opgelopen", "nam", "neemt", "toegenomen", "afgenomen",
+    "zakte", "zakt", "gezakt", "kwam", "komt", "uitgekomen", "staat", "stond", "verdubbelde",
+    "verdubbeld", "bedraagt", "bedroeg", "klom", "geklommen", "viel", "gevallen",
+}
+CHANGE_TARGETS = {"naar", "tot", "op", "tegen"}
+# "een kracht van 6,8": nouns a bare number after "van" is the size of (not "een man van 45").
+MEASURE_NOUNS = {
+    "kracht", "sterkte", "magnitude", "diepte", "hoogte", "lengte", "breedte", "snelheid",
+    "temperatuur", "omvang", "waarde", "score", "cijfer", "rapportcijfer", "gemiddelde", "totaal",
+    "bedrag", "oppervlakte", "inhoud", "capaciteit", "percentage", "stand", "koers", "index",
+    "notering", "marge", "meerderheid", "omzet", "winst", "verlies", "tekort", "overschot",
+}
 TIME_PREFIXES = {"om", "tegen", "vanaf", "rond", "tot", "na", "voor", "sinds"}
 ONE_CONTEXT = {"in", "binnen", "na", "ruim", "bijna", "zeker", "ongeveer", "slechts", "maar", "dan", "nog"}
 
@@ -147,6 +169,21 @@ def word_value(lower: str) -> float | None:
         return float(text2num(lower, "nl"))
     except ValueError:
         return None
+
+
+def duration_compound(lower: str) -> tuple[float, str] | None:
+    """("driedaags") → (3.0, "dagen"); None when ``lower`` is no number + duration suffix."""
+    match = DURATION_COMPOUND.fullmatch(lower)
+    if not match:
+        return None
+    value = word_value(match.group(1))
+    return None if value is None else (value, DURATION_SUFFIXES[match.group(2)])
+
+
+def number_value(lower: str) -> float | None:
+    """The value of a token that is a number in digits or in words, else None."""
+    digits = digit_value(lower)
+    return digits[0] if digits is not None else word_value("één" if lower == "eén" else lower)
 
 
 def digit_value(text: str) -> tuple[float, bool] | None:

@@ -7,10 +7,14 @@ What is counted: the noun after the number over its adjectives ("57 Oekraïense 
 precise by a participle ("72 drones neergehaald" → "neergehaalde drones") or, for people, by a
 predicate ("zeker twaalf mensen om het leven" → "doden", "ruim negentig gewond" → "gewonden").
 Money ("€ 3,5 miljard", "3,5 miljard euro") and percentages count "euro"/"procent".
+A bare number may measure the noun before it ("een kracht van 6,8") or be the value of an
+"aantal" noun over a verb of change ("het aantal gevallen steeg naar 184"); "met 31 tegen 14
+stemmen" counts both; "driedaags" is 3 dagen.
 
 Skipped: calendar years ("in 2025"), dates ("15 maart"), clock times ("om 7.30 uur"), ordinals,
-numbers inside entity names, list numbering, "artikel 5", definite references ("de twee
-leiders") and numbers with nothing to count.
+numbers inside entity names, list numbering, "artikel 5", definite references to one or two
+("de twee leiders"; "de 27 lidstaten" counts), ratios ("één op de vijf") and numbers with
+nothing to count.
 """
 
 from __future__ import annotations
@@ -108,7 +112,7 @@ class _Reader:
         else:
             value = nw.word_value(lower)
         if value is None:
-            return None
+            return self._duration_compound()
         after = i + 1
         multiplier = nw.MULTIPLIERS.get(self.lower(after))
         if multiplier:
@@ -125,9 +129,17 @@ class _Reader:
             qualifier, start = qualifier or nw.QUALIFIERS_2[two], start - 2
         elif nw.QUALIFIERS_1.get(self.lower(start - 1)):
             qualifier, start = qualifier or nw.QUALIFIERS_1[self.lower(start - 1)], start - 1
-        if self.lower(start - 1) in nw.DEFINITE:
-            return None  # "de twee leiders": a reference, not a count
+        if self.lower(start - 1) in nw.DEFINITE and (value < 3 or self._ratio(start)):
+            return None  # "de twee leiders": a reference; "de 27 lidstaten" is the size of a set
         what, category, end = self._what(after, currency, percent, lower)
+        if what is None and lower not in ("een", "één"):
+            what, category, end = self._measure(start), None, after
+            if what is not None:
+                start = i - 2
+            elif self.lower(i - 1) in nw.CHANGE_TARGETS:
+                what = self._aantal_subject()
+                qualifier, start = None, i
+                category = nw.NOUN_CATEGORIES.get((what or "").lower())
         if what is None:
             return None
         first, last = self.ix.idx[start], self.ix.idx[end - 1] + len(texts[end - 1])
@@ -166,12 +178,17 @@ class _Reader:
         if currency or nxt in nw.CURRENCY_AFTER:
             name = currency or nw.CURRENCY_AFTER[nxt]
             return name, name, after + (0 if currency else 1)
+        votes = self._votes(after)
+        if votes is not None:
+            return votes
         adjectives, k = [], after
         while k + 1 < self.n and len(adjectives) < 3:
             low = lowers[k]
-            if alpha[k] and low.endswith("e") and low not in NOT_NOUNS and low not in nw.NOUN_CATEGORIES \
-                    and low not in nw.PREDICATE_WORDS and alpha[k + 1]:
+            if self._adjective(k):
                 adjectives.append(texts[k])
+                k += 1
+            elif adjectives and low in ("en", "of") and self._adjective(k + 1):
+                adjectives.append(low)  # "huidige en voormalige medewerkers"
                 k += 1
             else:
                 break
@@ -197,6 +214,9 @@ class _Reader:
             return what, category, stop
         phrase = " ".join(adjectives + [texts[k]])
         category = nw.NOUN_CATEGORIES.get(noun)
+        if category == "stemmen" and self.lower(self.i - 1) == "tegen" \
+                and nw.number_value(self.lower(self.i - 2)) is not None:
+            return f"{phrase} tegen", category, end  # the second of "met 31 tegen 14 stemmen"
         if category in nw.TIME_UNITS.values():
             for extra in ("lang", "geleden"):
                 if self.lower(end) == extra:
@@ -217,6 +237,65 @@ class _Reader:
                 and lowers[end + 1] not in NOT_NOUNS:
             return f"{phrase} met {texts[end + 1]}", category, end + 2
         return phrase, category, end
+
+    def _adjective(self, k: int) -> bool:
+        """An attributive adjective before the counted noun: "Oekraïense", "huidige"."""
+        low = self.lowers[k]
+        return k + 1 < self.n and self.t.is_alpha[k] and low.endswith("e") and low not in NOT_NOUNS \
+            and low not in nw.NOUN_CATEGORIES and low not in nw.PREDICATE_WORDS and self.t.is_alpha[k + 1]
+
+    def _noun(self, k: int) -> bool:
+        return 0 <= k < self.n and self.t.is_alpha[k] and self.t.is_lower[k] \
+            and self.lowers[k] not in NOT_NOUNS and self.lowers[k] not in nw.PREDICATE_WORDS
+
+    def _votes(self, after: int):
+        """"met 31 tegen 14 stemmen": the first number counts the noun after the second one."""
+        if self.lower(after) != "tegen" or nw.number_value(self.lower(after + 1)) is None:
+            return None
+        noun = self.lower(after + 2)
+        category = nw.NOUN_CATEGORIES.get(noun)
+        if category is None:
+            return None
+        what = self.t.texts[after + 2] + (" voor" if category == "stemmen" else "")
+        return what, category, after
+
+    def _measure(self, start: int) -> str | None:
+        """"een kracht van 6,8": a bare number measures the noun before "van"."""
+        i = self.i
+        if start != i or self.lower(i - 1) != "van" or self.lower(i - 3) not in ("een", "de", "het") \
+                or self.lower(i - 2) not in nw.MEASURE_NOUNS:
+            return None
+        return self.t.texts[i - 2]
+
+    def _aantal_subject(self) -> str | None:
+        """"Het aantal gevallen steeg naar 184": a bare number after "naar"/"tot"/"op"/"tegen" is
+        the value of the "aantal" noun earlier in the sentence, over a verb of change."""
+        i, lowers = self.i, self.lowers
+        first = self.ix.sentence_of(i)[0]
+        for k in range(i - 3, first - 1, -1):  # the nearest "aantal" only
+            if lowers[k] == "aantal":
+                if self._noun(k + 1) and any(lowers[j] in nw.CHANGE_VERBS for j in range(k + 2, i - 1)):
+                    return self.t.texts[k + 1]
+                return None
+        return None
+
+    def _ratio(self, start: int) -> bool:
+        """"één op de vijf": a ratio, not a set of five."""
+        return self.lower(start - 2) == "op" and nw.number_value(self.lower(start - 3)) is not None
+
+    def _duration_compound(self) -> Number | None:
+        """"een driedaags staatsbezoek" → 3 dagen (what: "dagen staatsbezoek")."""
+        i = self.i
+        hit = nw.duration_compound(self.lowers[i])
+        if hit is None:
+            return None
+        value, unit = hit
+        end = i + 2 if self._noun(i + 1) else i + 1
+        what = " ".join([unit] + self.t.texts[i + 1 : end])
+        texts = self.t.texts
+        first, last = self.ix.idx[i], self.ix.idx[end - 1] + len(texts[end - 1])
+        return Number(value=value, what=what, text=self.ix.text[first:last], start=first, end=last,
+                      qualifier=None, category=unit, sentence=self.ix.sentence_text(i))
 
     def _predicate(self, k: int, near: bool):
         """(category, what, end) of a predicate about counted people, e.g. "om het leven"."""

@@ -31,6 +31,8 @@ MAX_MODIFIERS = 3
 MAX_COMPLEMENT = 8
 PORTFOLIO_TITLES = frozenset("minister staatssecretaris commissaris wethouder gedeputeerde".split())
 APPOSITION_ADVERBS = frozenset("zelf ook eveneens inmiddels nu".split())
+# Prefixes that make a compound title another person's title: "vicepremier", "oud-minister".
+NOT_SPECIALISING = frozenset("vice oud ex onder adjunct loco sub co mede plaatsvervangend waarnemend".split())
 ROLE_BOUNDARY = frozenset([",", ".", ")", "en", "bij", "aan", "van", "in", "uit", "die", "sinds"])
 
 if not Doc.has_extension("newsbot_roles"):
@@ -153,6 +155,10 @@ def role_after(doc: Doc, person: Span) -> Role | None:
     if index + 1 >= len(doc) or doc[index].text != ",":
         return None
     step = index + 1
+    capacity = doc[step].lower_ == "als" or doc[step].lower_ == "die" and step + 1 < len(doc) \
+        and doc[step + 1].lower_ == "als"  # "Máxima, die als speciale pleitbezorger van de VN …"
+    if capacity:
+        step += 1 if doc[step].lower_ == "als" else 2
     if doc[step].lower_ in APPOSITION_ADVERBS:
         step += 1
     if doc[step].lower_ in DETERMINERS:
@@ -164,10 +170,10 @@ def role_after(doc: Doc, person: Span) -> Role | None:
     if step >= len(doc) or not gazetteer.title_head(doc[step].text):
         return None
     end = complement_end(doc, step, len(doc))
-    if end == step + 1 and end + 1 < len(doc) and doc[end].is_lower and doc[end].is_alpha \
+    if end == step + 1 and not capacity and end + 1 < len(doc) and doc[end].is_lower and doc[end].is_alpha \
             and doc[end].lower_ not in ROLE_BOUNDARY and doc[end + 1].text in ROLE_BOUNDARY:
         end += 1  # a field: "hoogleraar epidemiologie aan de …"
-    if end < len(doc) and doc[end].text not in ROLE_BOUNDARY:
+    if end < len(doc) and doc[end].text not in ROLE_BOUNDARY and not capacity:
         return None
     return make_role(doc, first, end)
 
@@ -243,6 +249,36 @@ def anaphoric_titles(doc: Doc, roles: list[tuple[Span, Role]]) -> list[tuple[Spa
     return kept
 
 
+def specialised_titles(doc: Doc, roles: list[tuple[Span, Role]], persons: list[Span],
+                       lowers: list[str]) -> list[tuple[Span, Role]]:
+    """"Prinses Amalia … De kroonprinses": "de" + a compound title whose head is a title that
+    exactly one person holds refers to that person ("vicepremier", "oud-minister": another one)."""
+    holders: dict[str, dict[str, Span]] = {}
+    for span, role in roles:
+        head = gazetteer.title_head(role.text.split()[-1]) if role.text else None
+        if head:
+            holders.setdefault(head, {}).setdefault(span.id_ or span.text, span)
+    if not holders:
+        return []
+    heads = tuple(holders)
+    held = {role.text.lower() for _, role in roles}
+    person_tokens = {i for p in persons for i in range(p.start, p.end)}
+    found = []
+    for index, lower in enumerate(lowers):
+        if not lower.endswith(heads) or lower in holders or lower in held or index == 0 \
+                or lowers[index - 1] not in ("de", "het") or index + 1 in person_tokens \
+                or gazetteer.title_head(lower) is None:
+            continue
+        head = max((h for h in heads if lower.endswith(h)), key=len)
+        prefix = lower[: -len(head)].rstrip("-")
+        if len(holders[head]) != 1 or len(prefix) < 3 or prefix in NOT_SPECIALISING:
+            continue
+        (span,) = holders[head].values()
+        found.append((span, make_role(doc, index, index + 1)))
+        held.add(lower)
+    return found
+
+
 class RoleFinder:
     """The ``newsbot_roles`` component."""
 
@@ -268,6 +304,7 @@ class RoleFinder:
             roles.extend((person, role) for role in found)
         roles = anaphoric_titles(doc, roles)
         roles.extend(unnamed_roles(doc, roles, persons, texts or None, lowers or None))
+        roles.extend(specialised_titles(doc, roles, persons, lowers))
         doc._.newsbot_roles = roles
         return doc
 
