@@ -86,10 +86,11 @@ def load(paths, config_path, db, progress) -> None:
 
     ctx = _context(config_path, db)
     database = ctx.open_db()
-    nlp = ctx.nlp()
     show_bar = sys.stderr.isatty() if progress is None else progress
     with print_load_results(paths, show_bar) as on_result:
-        results = load_paths(database, paths, nlp=nlp, max_bytes=ctx.config.store.max_file_bytes, on_result=on_result)
+        results = load_paths(
+            database, paths, max_bytes=ctx.config.store.max_file_bytes, on_result=on_result, nlp_loader=ctx.nlp
+        )
     database.close()
     sys.exit(1 if any(r.status == "failed" for r in results) else 0)
 

@@ -22,22 +22,20 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
     language = request.language
     if request.attachment is not None:
         name = upload_name(request.attachment.filename)  # never echo a sender's path tricks
-        results = load_bytes(db, name, request.attachment.content, _nlp(context), context.max_file_bytes)
+        results = load_bytes(
+            db, name, request.attachment.content, max_bytes=context.max_file_bytes, nlp_loader=context.nlp_loader
+        )
     elif request.platform == "console" and request.args.strip():
         name = request.args.strip()
         try:
             paths = shlex.split(name)
         except ValueError:
             paths = name.split()
-        results = load_paths(db, paths, nlp=_nlp(context), max_bytes=context.max_file_bytes)
+        results = load_paths(db, paths, max_bytes=context.max_file_bytes, nlp_loader=context.nlp_loader)
     else:
         return Reply(title=t("load.no_file", language), kind="usage")
     return result_reply(name, results, language)
 
-
-def _nlp(context: HandlerContext):
-    """The pipeline, built only when there is something to load (it takes seconds and memory)."""
-    return context.nlp_loader() if context.nlp_loader else None
 
 
 def result_reply(name: str, results: list[LoadResult], language: str) -> Reply:

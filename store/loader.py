@@ -72,8 +72,13 @@ def load_paths(
     nlp=None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_result: Callable[[LoadResult], None] | None = None,
+    nlp_loader: Callable[[], object] | None = None,
 ) -> list[LoadResult]:
-    """Load every article file under ``paths``. Returns one result per article (or failed file)."""
+    """Load every article file under ``paths``. Returns one result per article (or failed file).
+
+    The pipeline is ``nlp``, else built by ``nlp_loader`` only once some article needs extracting
+    (loading unchanged files builds nothing), else the default pipeline.
+    """
     results: list[LoadResult] = []
 
     def report(result: LoadResult) -> None:
@@ -92,12 +97,17 @@ def load_paths(
             except BadArticle as exc:
                 report(LoadResult(str(path), "failed", str(exc), file=str(path)))
 
-    _load_articles(db, read_all(), nlp, report)
+    _load_articles(db, read_all(), _pipeline_source(nlp, nlp_loader), report)
     return results
 
 
 def load_bytes(
-    db: Database, filename: str, data: bytes, nlp=None, max_bytes: int = DEFAULT_MAX_BYTES
+    db: Database,
+    filename: str,
+    data: bytes,
+    nlp=None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    nlp_loader: Callable[[], object] | None = None,
 ) -> list[LoadResult]:
     """Load an uploaded file held in memory; ``filename`` (its base name only) picks the format."""
     name = upload_name(filename)
@@ -106,8 +116,19 @@ def load_bytes(
         found = reader.read_bytes(name, data, max_bytes=max_bytes)
     except BadArticle as exc:
         return [LoadResult(name, "failed", str(exc), file=name)]
-    _load_articles(db, ((name, a) for a in found), nlp, results.append)
+    _load_articles(db, ((name, a) for a in found), _pipeline_source(nlp, nlp_loader), results.append)
     return results
+
+
+def _pipeline_source(nlp, nlp_loader) -> Callable[[], object]:
+    """A zero-argument callable giving the pipeline, built on first use."""
+    if nlp is not None:
+        return lambda: nlp
+    if nlp_loader is not None:
+        return nlp_loader
+    from store.nlp import shared_pipeline
+
+    return lambda: shared_pipeline(None)
 
 
 def upload_name(filename: str, max_bytes: int = MAX_NAME_BYTES) -> str:
@@ -122,17 +143,16 @@ def upload_name(filename: str, max_bytes: int = MAX_NAME_BYTES) -> str:
     return stem.encode()[:room].decode(errors="ignore") + suffix
 
 
-def _load_articles(db, items: Iterator[tuple[str, Article]], nlp, report) -> None:
+def _load_articles(db, items: Iterator[tuple[str, Article]], pipeline_source, report) -> None:
     """Skip unchanged articles, extract the rest in batches (nlp.pipe), store each atomically."""
     from store.facts import extract_many
-    from store.nlp import shared_pipeline
 
     pending: list[tuple[str, Article]] = []
 
     def flush() -> None:
         if not pending:
             return
-        pipeline = nlp if nlp is not None else shared_pipeline(None)
+        pipeline = pipeline_source()
         texts = ((a.text, a.date) for _, a in pending)
         for (file, article), facts in zip(pending, extract_many(pipeline, texts, batch_size=BATCH_SIZE)):
             try:
