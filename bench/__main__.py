@@ -134,7 +134,7 @@ def pipeline():
     """The extraction pipeline, built once (its build time is reported, not counted as ingest)."""
     global _PIPELINE
     if _PIPELINE is None:
-        from store.nlp import build_pipeline
+        from store.extraction.nlp import build_pipeline
 
         _PIPELINE = build_pipeline()
     return _PIPELINE

@@ -82,7 +82,7 @@ def bare_tokenisation(texts: list[str], n_process: int = 1) -> Rate:
 
 def extraction_only(nlp, texts: list[str], dates: list[str], n_process: int = 1) -> Rate:
     """The full pipeline and fact building, no database. ``n_process`` > 1 runs ``nlp.pipe`` in workers."""
-    from store.facts import extract_many
+    from store.extraction.facts import extract_many
 
     start = time.perf_counter()
     if n_process == 1:

@@ -38,7 +38,7 @@ class Context:
         return open_db(self.db_path)
 
     def nlp(self):
-        from store.nlp import ModelNotFound, shared_pipeline
+        from store.extraction.nlp import ModelNotFound, shared_pipeline
 
         try:
             return shared_pipeline(self.config.nlp.model)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from store.articles import read_articles
-from store.facts import extract_many
+from store.extraction.facts import extract_many
 from store.loader import expand_paths
 from store.model import BadArticle, facts_json
 

@@ -30,7 +30,7 @@ def nlp_loader_for(config: Config) -> Callable[[], Any]:
     """The spaCy pipeline, built on first use (only /load needs it)."""
 
     def load():
-        from store.nlp import shared_pipeline
+        from store.extraction.nlp import shared_pipeline
 
         return shared_pipeline(config.nlp.model)
 

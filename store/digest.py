@@ -260,7 +260,7 @@ def notable_quotes(db: Database, article_ids: list[int]) -> list[dict]:
 def _sentencizer():
     import spacy
 
-    import store.components.sentences  # noqa: F401 - registers newsbot_sentences
+    import store.extraction.components.sentences  # noqa: F401 - registers newsbot_sentences
 
     nlp = spacy.blank("nl")
     nlp.add_pipe("sentencizer")

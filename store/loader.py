@@ -126,7 +126,7 @@ def _pipeline_source(nlp, nlp_loader) -> Callable[[], object]:
         return lambda: nlp
     if nlp_loader is not None:
         return nlp_loader
-    from store.nlp import shared_pipeline
+    from store.extraction.nlp import shared_pipeline
 
     return lambda: shared_pipeline(None)
 
@@ -145,7 +145,7 @@ def upload_name(filename: str, max_bytes: int = MAX_NAME_BYTES) -> str:
 
 def _load_articles(db, items: Iterator[tuple[str, Article]], pipeline_source, report) -> None:
     """Skip unchanged articles, extract the rest in batches (nlp.pipe), store each atomically."""
-    from store.facts import extract_many
+    from store.extraction.facts import extract_many
 
     pending: list[tuple[str, Article]] = []
 
@@ -337,8 +337,8 @@ def forget_article(db: Database, article_id: int) -> bool:
 
 def reindex(db: Database, nlp=None, on_progress: Callable[[int, int], None] | None = None) -> int:
     """Re-extract the facts of every stored article (after an upgrade); corrections are replayed."""
-    from store.facts import extract_many
-    from store.nlp import shared_pipeline
+    from store.extraction.facts import extract_many
+    from store.extraction.nlp import shared_pipeline
 
     pipeline = nlp if nlp is not None else shared_pipeline(None)
     ids = [row[0] for row in db.execute("select id from articles order by id").fetchall()]

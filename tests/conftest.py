@@ -13,7 +13,7 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture(scope="session")
 def nlp():
     """The real extraction pipeline, built once per test session."""
-    from store.nlp import shared_pipeline
+    from store.extraction.nlp import shared_pipeline
 
     return shared_pipeline(None)
 
@@ -195,14 +195,14 @@ def run_command():
     return run
 
 
-# --- entities and roles (store/components/entities.py, roles.py) ---
+# --- entities and roles (store/extraction/components/entities.py, roles.py) ---
 @pytest.fixture(scope="session")
 def entity_nlp():
     """blank("nl") + sentencizer + newsbot_entities + newsbot_roles: the NER part alone."""
     import spacy
 
-    import store.components.entities  # noqa: F401  registers the factories
-    import store.components.roles  # noqa: F401
+    import store.extraction.components.entities  # noqa: F401  registers the factories
+    import store.extraction.components.roles  # noqa: F401
 
     pipeline = spacy.blank("nl")
     pipeline.add_pipe("sentencizer")
@@ -211,7 +211,7 @@ def entity_nlp():
     return pipeline
 
 
-# --- sentences, quotes, numbers, dates (store/components/sentences.py, quotes.py, numbers.py, dates.py) ---
+# --- sentences, quotes, numbers, dates (store/extraction/components/sentences.py, quotes.py, numbers.py, dates.py) ---
 RULE_TEST_NAMES = {
     "PER": ["Arne Slot", "Eelco Heinen", "Willem-Alexander", "Frans Timmermans", "Timmermans", "Dick Schoof",
             "Jesse Klaver", "Geert Wilders", "Wilders", "Omtzigt", "Max Verstappen", "Rutte", "Sigrid Kaag",
@@ -228,10 +228,10 @@ def rules_nlp():
     The ruler knows only the names in RULE_TEST_NAMES, so these tests do not depend on the NER."""
     import spacy
 
-    import store.components.dates  # noqa: F401  registers the factories
-    import store.components.numbers  # noqa: F401
-    import store.components.quotes  # noqa: F401
-    import store.components.sentences  # noqa: F401
+    import store.extraction.components.dates  # noqa: F401  registers the factories
+    import store.extraction.components.numbers  # noqa: F401
+    import store.extraction.components.quotes  # noqa: F401
+    import store.extraction.components.sentences  # noqa: F401
 
     pipeline = spacy.blank("nl")
     pipeline.add_pipe("sentencizer")

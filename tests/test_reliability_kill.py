@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from bench.generate import write_corpus
-from store.facts import extract_many
+from store.extraction.facts import extract_many
 
 NEWSBOT = Path(sys.executable).parent / "newsbot"
 ARTICLES = 150

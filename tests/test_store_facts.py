@@ -1,8 +1,8 @@
-"""store.facts: a processed Doc turned into Facts (entities, roles, quotes, numbers, dates)."""
+"""store.extraction.facts: a processed Doc turned into Facts (entities, roles, quotes, numbers, dates)."""
 
 from __future__ import annotations
 
-from store.facts import extract, extract_many, facts_from_doc
+from store.extraction.facts import extract, extract_many, facts_from_doc
 from store.model import facts_json
 
 TEXT = (

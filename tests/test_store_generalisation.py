@@ -4,7 +4,7 @@ attribution by role, institution and clause. Every sentence here is written for 
 
 import pytest
 
-from store.facts import facts_from_doc
+from store.extraction.facts import facts_from_doc
 
 
 def facts(nlp, text):

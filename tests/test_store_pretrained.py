@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import spacy
 
-from store.facts import extract
-from store.nlp import build_pipeline
+from store.extraction.facts import extract
+from store.extraction.nlp import build_pipeline
 
 
 def make_tiny_model(path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.facts import facts_from_doc
+from store.extraction.facts import facts_from_doc
 
 
 def roles(nlp, text: str) -> dict[str, list[tuple[str, str | None, str | None]]]:

@@ -27,8 +27,8 @@ from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from store.components.doc_index import text_of
-from store.components.quote_marks import scan
+from store.extraction.components.doc_index import text_of
+from store.extraction.components.quote_marks import scan
 
 
 @Language.factory(

@@ -3,7 +3,7 @@
     newsbot_sentences → newsbot_entities → newsbot_roles
                       → newsbot_quotes → newsbot_numbers → newsbot_dates
 
-Each ``newsbot_*`` component lives in ``store/components/<name>.py`` and registers itself with
+Each ``newsbot_*`` component lives in ``store/extraction/components/<name>.py`` and registers itself with
 ``@Language.factory`` when imported. When ``model`` names an installed pretrained pipeline, that
 pipeline is the base: its NER runs first and ``newsbot_entities`` merges its entities with ours,
 and its parser or senter sets the sentence boundaries that ``newsbot_sentences`` repairs (without
@@ -37,7 +37,7 @@ class ModelNotFound(Exception):
 
 def _register_components() -> None:
     for name in COMPONENTS:
-        importlib.import_module(f"store.components.{name.removeprefix('newsbot_')}")
+        importlib.import_module(f"store.extraction.components.{name.removeprefix('newsbot_')}")
 
 
 def build_pipeline(model: str | None = None) -> Language:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from store import gazetteer
-from store.components.doc_index import DocIndex
-from store.components.dutch_words import (
+from store.extraction import gazetteer
+from store.extraction.components.doc_index import DocIndex
+from store.extraction.components.dutch_words import (
     ADVERBS,
     AUXILIARIES,
     CONJUNCTIONS,

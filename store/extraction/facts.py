@@ -21,7 +21,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from store.components.doc_index import entity_spans, remember_text, text_of
+from store.extraction.components.doc_index import entity_spans, remember_text, text_of
 from store.model import Entity, Facts, Mention, Quote, Role
 from store.names import normalize, skeleton
 
@@ -53,7 +53,7 @@ def _with_date(nlp: Language, text: str, date: str | None) -> Doc:
 
 def _entities(doc: Doc) -> tuple[list[Entity], dict[str, Entity]]:
     """Entities in order of first mention, keyed by entity key (the span's ``id_``)."""
-    from store.components.entities import surface_of
+    from store.extraction.components.entities import surface_of
 
     names = doc._.newsbot_entity_names or {}
     text = text_of(doc)

@@ -11,8 +11,8 @@ import numpy
 from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
 
-from store.components import lexicon
-from store.components.lexicon import (
+from store.extraction.components import lexicon
+from store.extraction.components.lexicon import (
     CAPITAL,
     CLOSES,
     NEWLINE,

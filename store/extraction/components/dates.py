@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from store.components.doc_index import text_of
+from store.extraction.components.doc_index import text_of
 from store.model import DateMention
 
 MONTHS = {

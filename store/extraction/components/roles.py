@@ -20,9 +20,9 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from store import gazetteer
-from store.components.doc_index import entity_spans, lower_texts
-from store.components.entity_rules import is_acronym, token_texts
+from store.extraction import gazetteer
+from store.extraction.components.doc_index import entity_spans, lower_texts
+from store.extraction.components.entity_rules import is_acronym, token_texts
 from store.model import Role
 
 DETERMINERS = frozenset("de het een zijn haar hun diens wiens onze mijn jouw uw deze die dit".split())

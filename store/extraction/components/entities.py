@@ -21,12 +21,12 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from store import gazetteer
-from store.components import lexicon
-from store.components.doc_index import remember_entity_spans, text_of
-from store.components.doc_view import remember_token_texts
-from store.components.entity_rules import STRONG, Candidate, bare, candidates, is_org_word
-from store.components.lexicon import SPLIT, Word, split_parts
+from store.extraction import gazetteer
+from store.extraction.components import lexicon
+from store.extraction.components.doc_index import remember_entity_spans, text_of
+from store.extraction.components.doc_view import remember_token_texts
+from store.extraction.components.entity_rules import STRONG, Candidate, bare, candidates, is_org_word
+from store.extraction.components.lexicon import SPLIT, Word, split_parts
 from store.names import normalize, skeleton
 
 PRETRAINED_LABELS = {

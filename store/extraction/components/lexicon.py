@@ -15,8 +15,8 @@ from functools import lru_cache
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from store import gazetteer
-from store.components.name_cues import DIGIT_NAME, is_party_shape
+from store.extraction import gazetteer
+from store.extraction.components.name_cues import DIGIT_NAME, is_party_shape
 
 OPENING_QUOTES = frozenset("„“‘«")
 CLOSING_QUOTES = frozenset("”’»")

@@ -23,11 +23,11 @@ from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from store.components import number_words as nw
-from store.components.dates import MONTHS, WEEKDAYS
-from store.components.doc_index import DocIndex, lower_texts, text_of
-from store.components.doc_view import token_texts
-from store.components.dutch_words import (
+from store.extraction.components import number_words as nw
+from store.extraction.components.dates import MONTHS, WEEKDAYS
+from store.extraction.components.doc_index import DocIndex, lower_texts, text_of
+from store.extraction.components.doc_view import token_texts
+from store.extraction.components.dutch_words import (
     ADVERBS,
     AUXILIARIES,
     CONJUNCTIONS,

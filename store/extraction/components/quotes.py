@@ -27,11 +27,11 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from store import gazetteer
-from store.components.doc_index import DocIndex, text_of
-from store.components.dutch_words import REPORTING_VERBS
-from store.components.quote_marks import scan
-from store.components.speakers import Found, Speakers
+from store.extraction import gazetteer
+from store.extraction.components.doc_index import DocIndex, text_of
+from store.extraction.components.dutch_words import REPORTING_VERBS
+from store.extraction.components.quote_marks import scan
+from store.extraction.components.speakers import Found, Speakers
 from store.model import Quote
 
 _SPACES = re.compile(r"\s+")

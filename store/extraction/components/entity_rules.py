@@ -16,12 +16,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from store import gazetteer
-from store.components import lexicon
-from store.components.doc_index import text_of
-from store.components.doc_view import DocView, token_texts, view  # noqa: F401 (token_texts: roles)
-from store.components.lexicon import Word, bare, is_acronym  # noqa: F401 (used by entities and roles)
-from store.components import name_cues
+from store.extraction import gazetteer
+from store.extraction.components import lexicon
+from store.extraction.components.doc_index import text_of
+from store.extraction.components.doc_view import DocView, token_texts, view  # noqa: F401 (token_texts: roles)
+from store.extraction.components.lexicon import Word, bare, is_acronym  # noqa: F401 (used by entities and roles)
+from store.extraction.components import name_cues
 
 PLACE_PREPOSITIONS = frozenset("in uit naar vanuit nabij richting rond via op".split())
 ARTICLES = frozenset("de het".split())

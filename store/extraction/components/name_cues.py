@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from store import gazetteer
+from store.extraction import gazetteer
 
 PRONOMINAL_HEADS = ("daar", "hier", "waar", "er")
 PRONOMINAL_TAILS = frozenset(

@@ -35,7 +35,7 @@ NAME_PARTICLES = frozenset(
 
 
 def data_lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a file in ``store/data``."""
+    """Non-empty, non-comment lines of a file in ``store/extraction/data``."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [line.rstrip("\n") for line in lines if line.strip() and not line.startswith("#")]
 
