@@ -373,3 +373,10 @@ def m005_entity_articles(db: Database) -> None:
     db.execute("create index if not exists idx_articles_id_date on articles(id, date)")
     db.execute("create index if not exists idx_roles_entity_role on roles(entity_id, role, article_id, start, date)")
     db.execute("create index if not exists idx_quotes_entity_article on quotes(entity_id, article_id, start)")
+
+
+@MIGRATIONS()
+def m009_article_summaries(db: Database) -> None:
+    """``articles.summary``: the digest's summary sentences (a JSON list), chosen by the loader so
+    that digests do no NLP. Null for articles stored before; ``newsbot reindex`` fills it."""
+    db.execute("alter table articles add column summary text")
