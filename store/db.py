@@ -3,6 +3,10 @@
 Every table the bot uses is defined here, so that the loader (which writes facts), the handlers
 (which read them) and the scheduler (subscriptions, digests_sent) agree on one shape. Schema
 changes are new functions on ``MIGRATIONS``; never edit one that has shipped.
+
+A file that cannot be our database raises ``DatabaseProblem`` with one line naming it, before
+anything is written to it: a folder, a damaged file, another application's SQLite database, a
+read-only file. Read-only commands open with ``create=False`` and get ``DatabaseMissing``.
 """
 
 from __future__ import annotations
@@ -15,23 +19,95 @@ from sqlite_utils.migrations import Migrations
 
 BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS = Migrations("newsbot")
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def open_db(path: str | Path, *, migrate: bool = True) -> Database:
-    """Open (creating it if needed) the database at ``path`` and bring its schema up to date."""
+class DatabaseProblem(Exception):
+    """The database file cannot be used; the message is one line that names the file."""
+
+
+class DatabaseMissing(DatabaseProblem):
+    """A read-only command found no database (it never creates one)."""
+
+
+def open_db(path: str | Path, *, migrate: bool = True, create: bool = True) -> Database:
+    """Open the database at ``path`` and bring its schema up to date.
+
+    With ``create`` a missing file (and its folder) is created; without it ``DatabaseMissing``
+    is raised. Any other unusable file raises ``DatabaseProblem`` before anything is written.
+    """
     path = Path(path)
-    if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    db = Database(conn)
-    if str(path) != ":memory:":
-        db.enable_wal()
-    conn.execute("PRAGMA synchronous = NORMAL")
-    if migrate:
-        MIGRATIONS.apply(db)
+    if str(path) == ":memory:":
+        return _connect(path, migrate)
+    _check_file(path, create)
+    try:
+        db = _connect(path, migrate)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(f"database {path}: {_reason(exc)}") from None
     return db
+
+
+def _connect(path: Path, migrate: bool) -> Database:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = Database(conn)
+        if str(path) != ":memory:":
+            _check_ours(db, path)
+            db.enable_wal()
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if migrate:
+            MIGRATIONS.apply(db)
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _check_file(path: Path, create: bool) -> None:
+    if path.is_dir():
+        raise DatabaseProblem(f"database {path}: this is a folder, not a database file")
+    if not path.exists():
+        if not create:
+            raise DatabaseMissing(f"no database at {path}; load articles first")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseProblem(f"database {path}: cannot create its folder: {exc.strerror or exc}") from None
+        return
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseProblem(f"database {path}: cannot read it: {exc.strerror or exc}") from None
+    if header and header != SQLITE_HEADER:
+        raise DatabaseProblem(f"database {path}: the file is damaged or not an SQLite database")
+
+
+def _check_ours(db: Database, path: Path) -> None:
+    """Refuse another application's database before our migrations table or WAL touch it."""
+    tables = [row[0] for row in db.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")]  # fmt: skip
+    if not tables or tables == [MIGRATIONS.migrations_table]:  # new, or another process is creating it
+        return
+    ours = MIGRATIONS.migrations_table in tables and db.execute(
+        f"select 1 from {MIGRATIONS.migrations_table} where migration_set = ? limit 1", [MIGRATIONS.name]
+    ).fetchone()
+    if not ours:
+        listed = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+        raise DatabaseProblem(f"database {path}: another application's SQLite database (tables: {listed}); use another --db")
+
+
+def _reason(exc: sqlite3.DatabaseError) -> str:
+    message = str(exc).lower()
+    if "readonly" in message or "read-only" in message or "unable to open" in message:
+        return "read-only (file or folder not writable)"
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return "the file is damaged or not an SQLite database"
+    if "locked" in message or "busy" in message:
+        return "locked by another process for too long"
+    return str(exc)
 
 
 def schema_version(db: Database) -> list[str]:

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from store import articles as reader
 from store.linking import link_entities
-from store.model import Article, BadArticle, Facts
+from store.model import Article, BadArticle, BadRecord, Facts
 from store.search import stem_text
 
 log = logging.getLogger(__name__)
@@ -86,16 +86,20 @@ def load_paths(
         if on_result:
             on_result(result)
 
-    def read_all() -> Iterator[tuple[str, Article]]:
+    def read_all() -> Iterator[tuple[str, Article | BadRecord]]:
         for path, error in expand_paths(paths):
             if error:
-                report(LoadResult(str(path), "failed", error, file=str(path)))
+                yield str(path), BadRecord(str(path), error)
                 continue
             try:
-                for article in reader.read_articles(path, max_bytes=max_bytes):
-                    yield str(path), article
+                found = reader.read_articles(path, max_bytes=max_bytes)
             except BadArticle as exc:
-                report(LoadResult(str(path), "failed", str(exc), file=str(path)))
+                found = [BadRecord(str(path), str(exc))]
+            except Exception as exc:  # a reader bug must not stop the other files
+                log.exception("could not read %s", path)
+                found = [BadRecord(str(path), f"could not read: {type(exc).__name__}")]
+            for item in found:
+                yield str(path), item
 
     _load_articles(db, read_all(), _pipeline_source(nlp, nlp_loader), report)
     return results
@@ -116,6 +120,9 @@ def load_bytes(
         found = reader.read_bytes(name, data, max_bytes=max_bytes)
     except BadArticle as exc:
         return [LoadResult(name, "failed", str(exc), file=name)]
+    except Exception as exc:  # a reader bug: one failed line, not a traceback to the chat
+        log.exception("could not read the upload %s", name)
+        return [LoadResult(name, "failed", f"could not read: {type(exc).__name__}", file=name)]
     _load_articles(db, ((name, a) for a in found), _pipeline_source(nlp, nlp_loader), results.append)
     return results
 
@@ -143,8 +150,10 @@ def upload_name(filename: str, max_bytes: int = MAX_NAME_BYTES) -> str:
     return stem.encode()[:room].decode(errors="ignore") + suffix
 
 
-def _load_articles(db, items: Iterator[tuple[str, Article]], pipeline_source, report) -> None:
-    """Skip unchanged articles, extract the rest in batches (nlp.pipe), store each atomically."""
+def _load_articles(db, items: Iterator[tuple[str, Article | BadRecord]], pipeline_source, report) -> None:
+    """Skip unchanged articles, extract the rest in batches (nlp.pipe), store each atomically.
+
+    Results are reported in input order: a bad record first flushes the articles before it."""
     from store.extraction.facts import extract_many
 
     pending: list[tuple[str, Article]] = []
@@ -165,6 +174,10 @@ def _load_articles(db, items: Iterator[tuple[str, Article]], pipeline_source, re
         pending.clear()
 
     for file, article in items:
+        if isinstance(article, BadRecord):
+            flush()
+            report(LoadResult(article.path, "failed", article.reason, file=file))
+            continue
         existing = _find_by_hash(db, article.content_hash)
         if existing is not None:
             report(LoadResult(article.path, "unchanged", None, existing["id"], existing["title"], file))
