@@ -391,3 +391,23 @@ def m005_entity_articles(db: Database) -> None:
     db.execute("create index if not exists idx_articles_id_date on articles(id, date)")
     db.execute("create index if not exists idx_roles_entity_role on roles(entity_id, role, article_id, start, date)")
     db.execute("create index if not exists idx_quotes_entity_article on quotes(entity_id, article_id, start)")
+
+
+@MIGRATIONS()
+def m008_sources_parts_buttons(db: Database) -> None:
+    """Who an article came from, how far a digest got, and buttons that survive restarts.
+
+    ``articles.origin``: the uploader of a chat upload ("telegram:123"), null for files the
+    operator loads; an article is replaced only by the same origin's file of the same name or
+    record with the same url. ``digests_sent.parts_sent``: how many messages of a multi-part
+    digest were delivered, so a retry or a resend after a crash sends only the rest;
+    ``claimed_by``: the host and process that claimed it, so a claim whose process died is seen.
+    ``button_commands``: Telegram callback tokens (a hash of the command) → the command.
+    """
+    db["articles"].add_column("origin", str)
+    db.execute("create index if not exists idx_articles_origin_path on articles(origin, path)")
+    db["digests_sent"].add_column("parts_sent", int, not_null_default=0)
+    db["digests_sent"].add_column("claimed_by", str)
+    db["button_commands"].create(
+        {"token": str, "command": str, "created_at": str}, pk="token", not_null={"command"}
+    )

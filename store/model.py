@@ -33,6 +33,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     format: str = "txt"  # txt | md | json | jsonl | html
+    origin: str | None = None  # the uploader of a chat upload ("telegram:123"); None for the operator's files
 
     @property
     def date_precision(self) -> str | None:
