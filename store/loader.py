@@ -11,7 +11,7 @@ import glob
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -219,7 +219,7 @@ def _insert_article(db: Database, article: Article, reuse_id: int | None) -> int
         "content_hash": article.content_hash,
         "word_count": len(article.text.split()),
         "format": article.format,
-        "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "loaded_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     if reuse_id is not None:
         row["id"] = reuse_id  # a replaced article keeps its id, so /article N still works
