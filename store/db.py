@@ -232,7 +232,7 @@ def m002_quotes_fts(db: Database) -> None:
 
 @MIGRATIONS()
 def m003_query_indexes(db: Database) -> None:
-    """Indexes for the reads that otherwise scan every article (measured by bench/, issue 8).
+    """Indexes for the reads that otherwise scan every article (measured by bench/).
 
     At 100k articles: ``max(DAY_SQL)`` for /trending 80 → 0.1 ms (the expression must stay exactly
     ``store.queries.DAY_SQL`` without its alias; if DAY_SQL changes, add a migration with the new
@@ -249,7 +249,7 @@ def m003_query_indexes(db: Database) -> None:
 @MIGRATIONS()
 def m004_mentions_by_article(db: Database) -> None:
     """/trending counts the mentions of a period's articles: with (article_id, entity_id) covering
-    them, no mention row is read. At 100k articles, 30 days: 40 → 30 ms (bench/, issue 8)."""
+    them, no mention row is read. At 100k articles, 30 days: 40 → 30 ms (bench/)."""
     db.execute("create index if not exists idx_mentions_article_entity on mentions(article_id, entity_id)")
 
 
@@ -261,7 +261,7 @@ _M005_DAY = "substr(coalesce(a.date, a.loaded_at) || '-01-01', 1, 10)"
 def m005_entity_articles(db: Database) -> None:
     """``entity_articles``: one row per (entity, article) that mentions it, with the article's date,
     its /trending day and the number of mentions — what /who, name lookup and /trending count
-    (issue 8, bench/ at 100k articles, p95: /who 39 → 6 ms, /trending 30 62 → 12 ms; filling it
+    (bench/ at 100k articles, p95: /who 39 → 6 ms, /trending 30 62 → 12 ms; filling it
     takes ~4 s and ~90 MB there).
 
     SQLite triggers keep it equal to ``select entity_id, article_id, count(*) from mentions join
