@@ -1,8 +1,13 @@
-"""Open the newsroom database: WAL, a busy timeout, and the versioned schema.
+"""Open the newsroom database: WAL, a busy timeout, the versioned schema, and write transactions.
 
 Every table the bot uses is defined here, so that the loader (which writes facts), the handlers
 (which read them) and the scheduler (subscriptions, digests_sent) agree on one shape. Schema
 changes are new functions on ``MIGRATIONS``; never edit one that has shipped.
+
+Every write goes through ``write_transaction``: it takes SQLite's write lock when the transaction
+starts (``BEGIN IMMEDIATE``), so a writer that finds another one busy waits up to the busy timeout
+for its turn. A deferred ``BEGIN`` (sqlite-utils' own ``atomic()``) would read first and then fail
+at once with "database is locked" when it tries to write while another process holds the lock.
 
 A file that cannot be our database raises ``DatabaseProblem`` with one line naming it, before
 anything is written to it: a folder, a damaged file, another application's SQLite database, a
@@ -11,23 +16,71 @@ read-only file. Read-only commands open with ``create=False`` and get ``Database
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from store.db_checks import DatabaseMissing, DatabaseProblem, check_file, check_ours, sqlite_reason
+
+__all__ = ["DatabaseMissing", "DatabaseProblem", "open_db", "write_transaction", "schema_version"]
+
 BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS = Migrations("newsbot")
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class DatabaseProblem(Exception):
-    """The database file cannot be used; the message is one line that names the file."""
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """One all-or-nothing write: ``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception.
+
+    Nested use becomes a savepoint inside the outer transaction (which already holds the lock)."""
+    conn = db.conn
+    if conn.in_transaction:
+        savepoint = f"newsbot_{secrets.token_hex(8)}"
+        conn.execute(f"SAVEPOINT {savepoint}")
+        try:
+            yield db
+        except BaseException:
+            if conn.in_transaction:  # a failed statement may have ended the whole transaction
+                conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
-class DatabaseMissing(DatabaseProblem):
-    """A read-only command found no database (it never creates one)."""
+class NewsroomDatabase(Database):
+    """sqlite-utils' Database whose ``atomic()`` is ``write_transaction``: code written against
+    sqlite-utils (its migrations included) waits for the write lock like ours does."""
+
+    def atomic(self):  # type: ignore[override]
+        return write_transaction(self)
+
+
+def migrate_schema(db: Database) -> None:
+    """Apply pending migrations under the write lock, so that two processes opening a new database
+    at once do not both create its tables (the second finds them applied and does nothing)."""
+    if _migrations_pending(db):
+        with write_transaction(db):
+            MIGRATIONS.apply(db)
+
+
+def _migrations_pending(db: Database) -> bool:
+    if not db["_sqlite_migrations"].exists():
+        return True
+    return bool(MIGRATIONS.pending(db))
 
 
 def open_db(path: str | Path, *, migrate: bool = True, create: bool = True) -> Database:
@@ -39,11 +92,11 @@ def open_db(path: str | Path, *, migrate: bool = True, create: bool = True) -> D
     path = Path(path)
     if str(path) == ":memory:":
         return _connect(path, migrate)
-    _check_file(path, create)
+    check_file(path, create)
     try:
         db = _connect(path, migrate)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseProblem(f"database {path}: {_reason(exc)}") from None
+        raise DatabaseProblem(f"database {path}: {sqlite_reason(exc)}") from None
     return db
 
 
@@ -52,62 +105,17 @@ def _connect(path: Path, migrate: bool) -> Database:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = Database(conn)
+        db = NewsroomDatabase(conn)
         if str(path) != ":memory:":
-            _check_ours(db, path)
+            check_ours(db, path, MIGRATIONS.migrations_table, MIGRATIONS.name)
             db.enable_wal()
         conn.execute("PRAGMA synchronous = NORMAL")
         if migrate:
-            MIGRATIONS.apply(db)
+            migrate_schema(db)
     except BaseException:
         conn.close()
         raise
     return db
-
-
-def _check_file(path: Path, create: bool) -> None:
-    if path.is_dir():
-        raise DatabaseProblem(f"database {path}: this is a folder, not a database file")
-    if not path.exists():
-        if not create:
-            raise DatabaseMissing(f"no database at {path}; load articles first")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseProblem(f"database {path}: cannot create its folder: {exc.strerror or exc}") from None
-        return
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseProblem(f"database {path}: cannot read it: {exc.strerror or exc}") from None
-    if header and header != SQLITE_HEADER:
-        raise DatabaseProblem(f"database {path}: the file is damaged or not an SQLite database")
-
-
-def _check_ours(db: Database, path: Path) -> None:
-    """Refuse another application's database before our migrations table or WAL touch it."""
-    tables = [row[0] for row in db.execute(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")]  # fmt: skip
-    if not tables or tables == [MIGRATIONS.migrations_table]:  # new, or another process is creating it
-        return
-    ours = MIGRATIONS.migrations_table in tables and db.execute(
-        f"select 1 from {MIGRATIONS.migrations_table} where migration_set = ? limit 1", [MIGRATIONS.name]
-    ).fetchone()
-    if not ours:
-        listed = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
-        raise DatabaseProblem(f"database {path}: another application's SQLite database (tables: {listed}); use another --db")
-
-
-def _reason(exc: sqlite3.DatabaseError) -> str:
-    message = str(exc).lower()
-    if "readonly" in message or "read-only" in message or "unable to open" in message:
-        return "read-only (file or folder not writable)"
-    if "not a database" in message or "malformed" in message or "corrupt" in message:
-        return "the file is damaged or not an SQLite database"
-    if "locked" in message or "busy" in message:
-        return "locked by another process for too long"
-    return str(exc)
 
 
 def schema_version(db: Database) -> list[str]:
@@ -308,7 +316,7 @@ def m002_quotes_fts(db: Database) -> None:
 
 @MIGRATIONS()
 def m003_query_indexes(db: Database) -> None:
-    """Indexes for the reads that otherwise scan every article (measured by bench/, issue 8).
+    """Indexes for the reads that otherwise scan every article (measured by bench/).
 
     At 100k articles: ``max(DAY_SQL)`` for /trending 80 → 0.1 ms (the expression must stay exactly
     ``store.queries.DAY_SQL`` without its alias; if DAY_SQL changes, add a migration with the new
@@ -325,7 +333,7 @@ def m003_query_indexes(db: Database) -> None:
 @MIGRATIONS()
 def m004_mentions_by_article(db: Database) -> None:
     """/trending counts the mentions of a period's articles: with (article_id, entity_id) covering
-    them, no mention row is read. At 100k articles, 30 days: 40 → 30 ms (bench/, issue 8)."""
+    them, no mention row is read. At 100k articles, 30 days: 40 → 30 ms (bench/)."""
     db.execute("create index if not exists idx_mentions_article_entity on mentions(article_id, entity_id)")
 
 
@@ -337,7 +345,7 @@ _M005_DAY = "substr(coalesce(a.date, a.loaded_at) || '-01-01', 1, 10)"
 def m005_entity_articles(db: Database) -> None:
     """``entity_articles``: one row per (entity, article) that mentions it, with the article's date,
     its /trending day and the number of mentions — what /who, name lookup and /trending count
-    (issue 8, bench/ at 100k articles, p95: /who 39 → 6 ms, /trending 30 62 → 12 ms; filling it
+    (bench/ at 100k articles, p95: /who 39 → 6 ms, /trending 30 62 → 12 ms; filling it
     takes ~4 s and ~90 MB there).
 
     SQLite triggers keep it equal to ``select entity_id, article_id, count(*) from mentions join
