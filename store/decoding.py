@@ -61,7 +61,7 @@ def decode_html(data: bytes) -> str:
             except LookupError:
                 codec = None
             if codec is not None and (not codec._is_text_encoding or codec.name == "undefined"):
-                raise BadArticle(f"the page declares charset {name}, which is no text encoding")
+                raise BadArticle(f"the page declares charset {name}, which is no text encoding") from None
             encoding = codec.name if codec else None
             if encoding in ("latin-1", "iso8859-1", "ascii", "cp1252"):  # as browsers do
                 return checked_text(decode_western(data))
