@@ -1,6 +1,5 @@
 """The scorer's matching rules, on small hand-made gold and predictions."""
 
-import pytest
 
 from store.extraction.scoring import format_table, normal, score_article, word_overlap
 

@@ -57,7 +57,7 @@ class Count:
     pred: int = 0
     gold: int = 0
 
-    def add(self, other: "Count") -> None:
+    def add(self, other: Count) -> None:
         self.tp += other.tp
         self.pred += other.pred
         self.gold += other.gold
@@ -83,7 +83,7 @@ class Score:
     counts: dict[str, Count] = field(default_factory=lambda: {kind: Count() for kind in KINDS})
     errors: list[str] = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for kind, count in other.counts.items():
             self.counts[kind].add(count)
         self.errors.extend(other.errors)
