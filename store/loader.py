@@ -1,8 +1,8 @@
 """Load article files into the store: read → prepare (extract facts) → write, in input order.
 
 Identity is the content hash: an unchanged article loaded again changes nothing; a changed one
-with the same path (or url) replaces its earlier version and all of that version's facts in the
-same transaction. Preparing runs in worker processes when there is enough to do
+from the same source replaces its earlier version and all of that version's facts in the same
+transaction (``store.writer``: one user's upload never replaces another's article). Preparing runs in worker processes when there is enough to do
 (``store.workers``); this process alone writes. Writes are batched, ``COMMIT_ARTICLES`` articles
 a transaction, each article in its own savepoint: an article that cannot be stored leaves no
 trace and the others go on, and a crash or kill -9 leaves the database as it was before the
@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from store import articles as reader
 from store.db import write_transaction
-from store.model import Article, BadArticle
+from store.model import Article, BadArticle, BadRecord
 from store.prepare import Prepared
 from store.workers import default_workers, prepared_in_order
 from store.writer import (  # noqa: F401 - store_article, forget_article: part of the loader's API
@@ -91,16 +91,20 @@ def load_paths(
         if on_result:
             on_result(result)
 
-    def read_all() -> Iterator[tuple[str, Article] | LoadResult]:
+    def read_all() -> Iterator[tuple[str, Article | BadRecord]]:
         for path, error in expand_paths(paths):
             if error:
-                yield LoadResult(str(path), "failed", error, file=str(path))
+                yield str(path), BadRecord(str(path), error)
                 continue
             try:
-                for article in reader.read_articles(path, max_bytes=max_bytes):
-                    yield str(path), article
+                found = reader.read_articles(path, max_bytes=max_bytes)
             except BadArticle as exc:
-                yield LoadResult(str(path), "failed", str(exc), file=str(path))
+                found = [BadRecord(str(path), str(exc))]
+            except Exception as exc:  # a reader bug must not stop the other files
+                log.exception("could not read %s", path)
+                found = [BadRecord(str(path), f"could not read: {type(exc).__name__}")]
+            for item in found:
+                yield str(path), item
 
     _load_articles(db, read_all(), nlp, nlp_loader, workers, report)
     return results
@@ -113,9 +117,12 @@ def load_bytes(
     nlp=None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     nlp_loader: Callable[[], object] | None = None,
+    origin: str | None = None,
     workers: int | None = None,
 ) -> list[LoadResult]:
     """Load an uploaded file held in memory; ``filename`` (its base name only) picks the format.
+
+    ``origin`` names the uploader ("telegram:123"): only that origin's articles can be replaced.
     The pipeline and ``workers`` as for ``load_paths``."""
     name = upload_name(filename)
     results: list[LoadResult] = []
@@ -123,6 +130,12 @@ def load_bytes(
         found = reader.read_bytes(name, data, max_bytes=max_bytes)
     except BadArticle as exc:
         return [LoadResult(name, "failed", str(exc), file=name)]
+    except Exception as exc:  # a reader bug: one failed line, not a traceback to the chat
+        log.exception("could not read the upload %s", name)
+        return [LoadResult(name, "failed", f"could not read: {type(exc).__name__}", file=name)]
+    for article in found:
+        if isinstance(article, Article):
+            article.origin = origin
     _load_articles(db, ((name, a) for a in found), nlp, nlp_loader, workers, results.append)
     return results
 
@@ -151,16 +164,16 @@ def upload_name(filename: str, max_bytes: int = MAX_NAME_BYTES) -> str:
     return stem.encode()[:room].decode(errors="ignore") + suffix
 
 
-def _load_articles(db, items: Iterator[tuple[str, Article] | LoadResult], nlp, nlp_loader, workers, report) -> None:
-    """Skip unchanged articles, prepare the rest (in workers, when it pays), store them in batches."""
+def _load_articles(db, items: Iterator[tuple[str, Article | BadRecord]], nlp, nlp_loader, workers, report) -> None:
+    """Skip unchanged articles, prepare the rest (in workers, when it pays), store them in
+    batches; results are reported in input order."""
     pipeline_source, pipeline_loader = _pipelines(nlp, nlp_loader)
 
     def to_prepare() -> Iterator[tuple[object, Article | None]]:
-        for item in items:
-            if isinstance(item, LoadResult):
-                yield item, None
+        for file, article in items:
+            if isinstance(article, BadRecord):
+                yield LoadResult(article.path, "failed", article.reason, file=file), None
                 continue
-            file, article = item
             existing = find_by_hash(db, article.content_hash)
             if existing is not None:
                 yield LoadResult(article.path, "unchanged", None, existing["id"], existing["title"], file), None

@@ -2,8 +2,10 @@
 transaction (or one of their own: ``store_article``, ``forget_article``).
 
 Identity is the content hash: an unchanged article loaded again changes nothing; a changed one
-with the same path (or url) replaces its earlier version and all of that version's facts. A
-replaced article keeps its id, so /article N still works.
+from the same source replaces its earlier version and all of that version's facts. The same
+source is the same origin (the uploader of a chat upload, or the operator's own files) with the
+same url, else the same path: one user's upload never replaces another's article. A replaced
+article keeps its id, so /article N still works.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class LoadResult:
     article_id: int | None = None
     title: str | None = None
     file: str = field(default="", repr=False)  # the file it came from, for per-file summaries
+    replaced_title: str | None = None  # what a replaced article was called before
 
     @property
     def ok(self) -> bool:
@@ -44,14 +47,18 @@ def find_by_hash(db: Database, content_hash: str) -> dict | None:
     return {"id": rows[0][0], "title": rows[0][1]} if rows else None
 
 
-def _previous_version(db: Database, article: Article) -> int | None:
-    """The article this one replaces: same url, else same path."""
-    if article.url:
-        row = db.execute("select id from articles where url = ? order by id desc limit 1", [article.url]).fetchone()
-        if row:
-            return row[0]
-    row = db.execute("select id from articles where path = ? order by id desc limit 1", [article.path]).fetchone()
-    return row[0] if row else None
+def _previous_version(db: Database, article: Article) -> tuple[int, str | None] | None:
+    """(id, title) of the article this one replaces: the same origin's with the same url, else
+    with the same path."""
+    for column, value in (("url", article.url), ("path", article.path)):
+        if value:
+            row = db.execute(
+                f"select id, title from articles where {column} = ? and origin is ? order by id desc limit 1",
+                [value, article.origin],
+            ).fetchone()
+            if row:
+                return row[0], row[1]
+    return None
 
 
 def store_article(db: Database, article: Article, facts: Facts) -> LoadResult:
@@ -73,11 +80,12 @@ def write_article(db: Database, article: Article, prepared: Prepared) -> LoadRes
         return LoadResult(article.path, "unchanged", None, existing["id"], existing["title"])
     previous = _previous_version(db, article)
     if previous is not None:
-        _delete_article(db, previous)
-    article_id = _insert_article(db, article, prepared, previous)
+        _delete_article(db, previous[0])
+    article_id = _insert_article(db, article, prepared, previous[0] if previous else None)
     insert_facts(db, article_id, article, prepared.facts)
-    status = "replaced" if previous is not None else "loaded"
-    return LoadResult(article.path, status, None, article_id, article.title)
+    if previous is None:
+        return LoadResult(article.path, "loaded", None, article_id, article.title)
+    return LoadResult(article.path, "replaced", None, article_id, article.title, replaced_title=previous[1] or "")
 
 
 def _insert_article(db: Database, article: Article, prepared: Prepared, reuse_id: int | None) -> int:
@@ -93,6 +101,7 @@ def _insert_article(db: Database, article: Article, prepared: Prepared, reuse_id
         "content_hash": article.content_hash,
         "word_count": len(article.text.split()),
         "format": article.format,
+        "origin": article.origin,
         "loaded_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "summary": json.dumps(prepared.summary, ensure_ascii=False) if prepared.summary is not None else None,
     }
