@@ -2,8 +2,9 @@
 
 spaCy's tokenizer (and our per-word caches) make text that recombines a small vocabulary nearly
 free, so the generated corpus overstates the ingest rate about tenfold. This corpus starts from
-real articles — the seeds and the held-out set in the repo, plus any JSON Lines files given
-(``{"title", "date", "text"}`` per line, e.g. a dev corpus) — and repeats them until it holds
+real articles — the seeds, the held-out set and the MEANTIME articles in the repo (never the
+unseen set), plus any JSON Lines files given (``{"title", "date", "text"}`` per line) — and
+repeats them until it holds
 the words asked for. Copy 0 is the text as written; in copy ``k`` every word that is not common
 (common: in at least one in twenty of the base articles: function words, everyday verbs and nouns) gets a
 syllable spelled from ``k`` inserted before its last two letters, case kept: "Timmermans" →
@@ -27,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPO_TEXTS = (ROOT / "seeds", ROOT / "tests" / "data" / "heldout")
+REPO_JSONL = (ROOT / "tests" / "data" / "meantime" / "articles.jsonl",)
 COMMON_SHARE = 0.05
 ARTICLES_PER_FILE = 500
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -44,14 +46,15 @@ class RealArticle:
 
 
 def base_articles(jsonl_files: Iterable[Path] = ()) -> list[RealArticle]:
-    """The seeds and held-out articles (read as ``newsbot load`` reads them) plus the JSON Lines records."""
+    """The seeds and held-out articles (read as ``newsbot load`` reads them) plus the JSON Lines
+    records of the repo's MEANTIME set and of ``jsonl_files``."""
     from store.articles import read_articles
 
     found = []
     for folder in REPO_TEXTS:
         for path in sorted(folder.glob("*.txt")):
             found += [RealArticle(a.title, a.date, a.text) for a in read_articles(path)]
-    for file in jsonl_files:
+    for file in (*REPO_JSONL, *jsonl_files):
         for line in Path(file).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)
