@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from store import articles as reader
-from store.linking import link_entities
+from store import linking
 from store.model import Article, BadArticle, Facts
 from store.search import stem_text
 
@@ -228,15 +228,17 @@ def _insert_article(db: Database, article: Article, reuse_id: int | None) -> int
 
 
 def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts) -> None:
-    entity_ids = link_entities(db, facts.entities)
     text = article.text
+    linked = linking.link_article(db, article_id, text, facts)
     mentions, roles = [], []
-    for entity, entity_id in zip(facts.entities, entity_ids):
+    for entity, link in zip(facts.entities, linked):
+        entity_id = link.entity_id
         for m in entity.mentions:
             mentions.append(
                 {
                     "article_id": article_id,
                     "entity_id": entity_id,
+                    "name_id": link.name_id,
                     "start": m.start,
                     "end": m.end,
                     "text": m.text,
@@ -254,16 +256,19 @@ def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts)
                     "start": r.start,
                     "end": r.end,
                     "date": article.date,
+                    "name_id": link.name_id,
                 }
             )
     by_name = {}
-    for entity, entity_id in zip(facts.entities, entity_ids):
+    for entity, link in zip(facts.entities, linked):
         for name in (entity.name, *entity.aliases):
-            by_name.setdefault(name, entity_id)
+            by_name.setdefault(name, link)
+    speakers = [by_name.get(q.speaker) if q.speaker_is_entity else None for q in facts.quotes]
     quotes = [
         {
             "article_id": article_id,
-            "entity_id": by_name.get(q.speaker) if q.speaker_is_entity else None,
+            "entity_id": speaker.entity_id if speaker else None,
+            "name_id": speaker.name_id if speaker else None,
             "speaker": q.speaker,
             "text": q.text,
             "start": q.start,
@@ -271,7 +276,7 @@ def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts)
             "verb": q.verb,
             "confidence": q.confidence,
         }
-        for q in facts.quotes
+        for q, speaker in zip(facts.quotes, speakers)
     ]
     numbers = [
         {
@@ -294,6 +299,7 @@ def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts)
     for table, rows in (("mentions", mentions), ("roles", roles), ("quotes", quotes), ("numbers", numbers), ("dates", dates)):
         if rows:
             _insert_rows(db, table, rows)
+    linking.finish_article(db, article_id)
 
 
 def _insert_rows(db: Database, table: str, rows: list[dict]) -> None:
@@ -310,6 +316,7 @@ def _insert_sql(table: str, columns) -> str:
 def _delete_article(db: Database, article_id: int) -> None:
     for table in FACT_TABLES:
         db.execute(f"delete from {table} where article_id = ?", [article_id])
+    linking.forget_article(db, article_id)
     db.execute("delete from articles where id = ?", [article_id])
     _delete_orphan_entities(db)
 
@@ -318,7 +325,8 @@ def _delete_orphan_entities(db: Database) -> None:
     """Entities no article mentions any more (and no admin gave a role) go, with their aliases."""
     orphans = """
         select id from entities e
-        where not exists (select 1 from mentions m where m.entity_id = e.id)
+        where not exists (select 1 from article_names n where n.entity_id = e.id)
+          and not exists (select 1 from mentions m where m.entity_id = e.id)
           and not exists (select 1 from roles r where r.entity_id = e.id)
           and not exists (select 1 from quotes q where q.entity_id = e.id)
     """
@@ -352,6 +360,7 @@ def reindex(db: Database, nlp=None, on_progress: Callable[[int, int], None] | No
             with db.atomic():
                 for table in FACT_TABLES:
                     db.execute(f"delete from {table} where article_id = ?", [article_id])
+                linking.forget_article(db, article_id)
                 article = Article(path="", text=text, date=date)
                 _insert_facts(db, article_id, article, facts)
             done += 1
