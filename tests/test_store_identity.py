@@ -154,3 +154,35 @@ def test_forgetting_the_only_other_candidate_links_the_surname(tmp_path, nlp):
     assert people(db) == [
         ("Bram Bos", ["Bos", "Bram Bos"], ["wethouder", "wethouder van Verkeer"], ["bram.txt", "wethouder.txt"]),
     ]
+
+
+def test_an_old_database_is_relinked_when_it_migrates(db_path):
+    """Stored before identity rows: one entity (skeleton key) holding Anna Jansen, Anna Janssen and
+    a bare "Jansen". Migrating separates them; Anna Jansen keeps her id and the bare surname, which
+    fits her alone."""
+    from sqlite_utils import Database
+
+    from store.db import MIGRATIONS
+
+    old = Database(db_path)
+    MIGRATIONS.apply(old, stop_before="m006_entity_identity")
+    texts = {1: "Anna Jansen opende het zwembad.", 2: "Anna Janssen opende het museum.", 3: "Jansen zweeg."}
+    for article_id, text in texts.items():
+        old["articles"].insert({"id": article_id, "path": f"{article_id}.txt", "text": text,
+                                "content_hash": str(article_id), "loaded_at": "2025-01-01T00:00:00"})
+    old["entities"].insert({"id": 5, "name": "Anna Jansen", "type": "PER", "key": "ana jansen"})
+    for alias in ("Anna Jansen", "Anna Janssen", "Jansen"):
+        old["aliases"].insert({"entity_id": 5, "alias": alias, "norm": "x"})
+    for article_id, mention in ((1, "Anna Jansen"), (2, "Anna Janssen"), (3, "Jansen")):
+        old["mentions"].insert({"article_id": article_id, "entity_id": 5, "start": 0, "end": len(mention), "text": mention})
+    old["roles"].insert({"entity_id": 5, "article_id": 2, "role": "directeur", "start": 0, "end": 0})
+    old.conn.commit()
+    old.close()
+
+    db = open_db(db_path)
+    assert people(db) == [
+        ("Anna Jansen", ["Anna Jansen", "Jansen"], [], ["1.txt", "3.txt"]),
+        ("Anna Janssen", ["Anna Janssen"], ["directeur"], ["2.txt"]),
+    ]
+    assert db.execute("select id from entities where name = 'Anna Jansen'").fetchone() == (5,)
+    assert db.execute("select count(*) from mentions where name_id is null").fetchone() == (0,)
