@@ -5,12 +5,18 @@ Exit codes: 0 success, 1 when some input failed (a bad file), 2 on usage errors.
 
 from __future__ import annotations
 
-import logging
 import sys
 
 import click
 
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config, ConfigError, incomplete_platform, load_config
+from bot.logs import setup_logging
+
+
+class ConfigProblem(click.ClickException):
+    """A config or environment value that cannot be used: one line, exit code 2."""
+
+    exit_code = 2
 
 
 class Context:
@@ -25,12 +31,14 @@ class Context:
             try:
                 self._config = load_config(self.config_path)
             except ConfigError as exc:
-                raise click.UsageError(str(exc)) from None
+                raise ConfigProblem(str(exc)) from None
+            _apply_log_config(self._config)
         return self._config
 
     @property
     def db_path(self) -> str:
-        return self.db_override or self.config.store.db
+        config = self.config  # validated even when --db makes [store] db moot
+        return self.db_override or config.store.db
 
     def open_db(self):
         from store.db import open_db
@@ -49,9 +57,24 @@ class Context:
 def config_options(func):
     func = click.option("--db", "db", metavar="FILE", help="SQLite database (overrides [store] db).")(func)
     func = click.option(
-        "--config", "config_path", metavar="FILE", help="TOML config (default: config.toml if present)."
+        "--config",
+        "config_path",
+        metavar="FILE",
+        envvar="NEWSBOT_CONFIG",
+        help="TOML config (default: $NEWSBOT_CONFIG, else config.toml if present).",
     )(func)
     return func
+
+
+def _apply_log_config(config: Config) -> None:
+    """[log] level and format (``-v`` still means DEBUG); the config's secrets are redacted from logs."""
+    from bot.config_show import secret_values
+    from bot.logs import redact
+
+    redact.add(secret_values(config))
+    root = click.get_current_context(silent=True)
+    verbose = bool(root and root.find_root().params.get("verbose"))
+    setup_logging(config.log.level, config.log.format, verbose=verbose)
 
 
 def _context(config_path: str | None, db: str | None) -> Context:
@@ -63,13 +86,7 @@ def _context(config_path: str | None, db: str | None) -> Context:
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
 def cli(verbose: bool) -> None:
     """newsroom-bot: load Dutch news articles, extract their facts, answer questions in chat."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    for noisy in ("httpx", "apscheduler.executors.default", "aiohttp.access"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    setup_logging(verbose=verbose)
 
 
 @cli.command()
@@ -97,9 +114,15 @@ def load(paths, config_path, db, progress) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per article (contract 2).")
-@click.option("--jsonl", "jsonl", metavar="FILE", help="Read JSON Lines {id, text[, date]} from FILE or - (contract 3).")
-@click.option("--config", "config_path", metavar="FILE", help="TOML config (default: config.toml if present).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per article.")
+@click.option("--jsonl", "jsonl", metavar="FILE", help="Read JSON Lines {id, text[, date]} from FILE or -.")
+@click.option(
+    "--config",
+    "config_path",
+    metavar="FILE",
+    envvar="NEWSBOT_CONFIG",
+    help="TOML config (default: $NEWSBOT_CONFIG, else config.toml if present).",
+)
 def extract(paths, as_json, jsonl, config_path) -> None:
     """Extract facts from articles without a database.
 
@@ -206,7 +229,27 @@ def serve(config_path, db) -> None:
     from bot.serve import run_serve
 
     ctx = _context(config_path, db)
+    problem = incomplete_platform(ctx.config)
+    if problem:
+        raise ConfigProblem(problem)
     sys.exit(run_serve(ctx.config, ctx.db_path))
+
+
+@cli.command("config")
+@config_options
+def show_config(config_path, db) -> None:
+    """Print the effective configuration (secrets masked) and where each value came from.
+
+    Example: NEWSBOT_DIGEST_TIME=06:45 newsbot config
+    """
+    from bot.config_show import render_config
+
+    ctx = _context(config_path, db)
+    config = ctx.config
+    if db:
+        config.store.db = db
+        config.sources["store.db"] = "--db"
+    click.echo(render_config(config), nl=False)
 
 
 @cli.command()

@@ -109,7 +109,7 @@ def ask(
     as_json: bool = False,
     nlp_loader: Callable[[], Any] | None = None,
 ) -> tuple[str, int]:
-    """One command for ``newsbot ask`` (contract 4): (output, exit code).
+    """One command for ``newsbot ask``: (output, exit code).
 
     Exit 0 on an answer, including "not found"; 2 on usage errors (empty text, no command, a
     command used wrongly or unknown); 1 when the handler failed.

@@ -1,4 +1,4 @@
-"""``newsbot extract``: facts as JSON without a database (DESIGN contracts 2 and 3)."""
+"""``newsbot extract``: facts as JSON without a database."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from store import linking
+from store.db import write_transaction
 from store.names import identity_key, normalize, skeleton
 
 KINDS = ("merge", "role", "unrole", "split")
@@ -32,7 +33,7 @@ def record_correction(db: Database, kind: str, subject: str, value: str, user: s
     """Store a correction and apply all corrections; returns the correction's id."""
     if kind not in KINDS:
         raise ValueError(f"unknown correction kind {kind!r}; allowed: {', '.join(KINDS)}")
-    with db.atomic():
+    with write_transaction(db):
         corrections = db["corrections"]
         corrections.insert(
             {

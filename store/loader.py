@@ -11,13 +11,14 @@ import glob
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from store import articles as reader
 from store import linking
+from store.db import write_transaction
 from store.model import Article, BadArticle, Facts
 from store.search import stem_text
 
@@ -192,10 +193,11 @@ def _previous_version(db: Database, article: Article) -> int | None:
 
 def store_article(db: Database, article: Article, facts: Facts) -> LoadResult:
     """Write ``article`` and its facts in one transaction, replacing an earlier version."""
-    existing = _find_by_hash(db, article.content_hash)
-    if existing is not None:
-        return LoadResult(article.path, "unchanged", None, existing["id"], existing["title"])
-    with db.atomic():
+    with write_transaction(db):
+        # Checked under the write lock: another process may have stored it since it was read.
+        existing = _find_by_hash(db, article.content_hash)
+        if existing is not None:
+            return LoadResult(article.path, "unchanged", None, existing["id"], existing["title"])
         previous = _previous_version(db, article)
         if previous is not None:
             _delete_article(db, previous)
@@ -219,7 +221,7 @@ def _insert_article(db: Database, article: Article, reuse_id: int | None) -> int
         "content_hash": article.content_hash,
         "word_count": len(article.text.split()),
         "format": article.format,
-        "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "loaded_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     if reuse_id is not None:
         row["id"] = reuse_id  # a replaced article keeps its id, so /article N still works
@@ -336,7 +338,7 @@ def _delete_orphan_entities(db: Database) -> None:
 
 def forget_article(db: Database, article_id: int) -> bool:
     """Remove an article and its facts. False when there is no such article."""
-    with db.atomic():
+    with write_transaction(db):
         if not db.execute("select 1 from articles where id = ?", [article_id]).fetchone():
             return False
         _delete_article(db, article_id)
@@ -357,7 +359,7 @@ def reindex(db: Database, nlp=None, on_progress: Callable[[int, int], None] | No
             db.execute("select id, text, date from articles where id = ?", [i]).fetchone() for i in batch
         ]
         for (article_id, text, date), facts in zip(rows, extract_many(pipeline, ((r[1], r[2]) for r in rows))):
-            with db.atomic():
+            with write_transaction(db):
                 for table in FACT_TABLES:
                     db.execute(f"delete from {table} where article_id = ?", [article_id])
                 linking.forget_article(db, article_id)
@@ -366,7 +368,7 @@ def reindex(db: Database, nlp=None, on_progress: Callable[[int, int], None] | No
             done += 1
             if on_progress:
                 on_progress(done, len(ids))
-    with db.atomic():
+    with write_transaction(db):
         _delete_orphan_entities(db)
         _apply_corrections(db)
     return done

@@ -42,7 +42,7 @@ class Article:
 
     @property
     def name(self) -> str:
-        """The file name (with a #n suffix for one line of JSON Lines), as contract 2 reports it."""
+        """The file name (with a #n suffix for one line of JSON Lines), as `newsbot extract --json` reports it."""
         return self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
