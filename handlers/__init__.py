@@ -46,6 +46,7 @@ from handlers import (
     quotes,
     role,
     search,
+    split,
     stats,
     subscribe,
     timeline,
@@ -110,6 +111,7 @@ _ENTRIES = [  # the order of /help and the README
     _command("load", load.handle, admin=True),
     _command("forget", forget.handle, admin=True),
     _command("merge", merge.handle, admin=True),
+    _command("split", split.handle, admin=True),
     _command("role", role.handle, admin=True),
     _command("unrole", role.handle_unrole, admin=True),
     # subscribe rules (who may) live in the handler: anyone in a private chat, admins in groups
