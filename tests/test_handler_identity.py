@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from identity_articles import ARTICLES, load, people
 
 from handlers.reply import Action
-from identity_articles import ARTICLES, load, people
 from store.db import open_db
 from store.loader import reindex
 

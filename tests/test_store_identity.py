@@ -7,8 +7,8 @@ Trump, Anna Jansen and Anna Janssen. Each is loaded through the real pipeline an
 from __future__ import annotations
 
 import pytest
-
 from identity_articles import ARTICLES, DONALD, load, orders, people
+
 from store.db import open_db
 from store.loader import reindex
 
