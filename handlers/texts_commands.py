@@ -113,6 +113,7 @@ COMMAND_TEXTS: dict = {
         "en": "No one found named “{name}”. Did you mean:",
     },
     "name.candidate": {"nl": "{name} ({type}, {articles})", "en": "{name} ({type}, {articles})"},
+    "name.candidate_role": {"nl": "{name}, {role} ({type}, {articles})", "en": "{name}, {role} ({type}, {articles})"},
     "n.articles": {"nl": ("{n} artikel", "{n} artikelen"), "en": ("{n} article", "{n} articles")},
     "n.days": {"nl": ("{n} dag", "{n} dagen"), "en": ("{n} day", "{n} days")},
     "n.words": {"nl": ("{n} woord", "{n} woorden"), "en": ("{n} word", "{n} words")},
