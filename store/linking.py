@@ -307,3 +307,16 @@ def _rename(db: Database, entity_id: int) -> str:
             db.execute("update entities set name = ? where id = ?", [best[0], entity_id])
             name = best[0]
     return name
+
+
+def drop_orphans(db: Database) -> None:
+    """Entities no article mentions any more (and no admin gave a role) go, with their aliases."""
+    orphans = """
+        select id from entities e
+        where not exists (select 1 from article_names n where n.entity_id = e.id)
+          and not exists (select 1 from mentions m where m.entity_id = e.id)
+          and not exists (select 1 from roles r where r.entity_id = e.id)
+          and not exists (select 1 from quotes q where q.entity_id = e.id)
+    """
+    db.execute(f"delete from aliases where entity_id in ({orphans})")
+    db.execute(f"delete from entities where id in ({orphans})")

@@ -348,20 +348,7 @@ def _delete_article(db: Database, article_id: int) -> None:
         db.execute(f"delete from {table} where article_id = ?", [article_id])
     linking.forget_article(db, article_id)
     db.execute("delete from articles where id = ?", [article_id])
-    _delete_orphan_entities(db)
-
-
-def _delete_orphan_entities(db: Database) -> None:
-    """Entities no article mentions any more (and no admin gave a role) go, with their aliases."""
-    orphans = """
-        select id from entities e
-        where not exists (select 1 from article_names n where n.entity_id = e.id)
-          and not exists (select 1 from mentions m where m.entity_id = e.id)
-          and not exists (select 1 from roles r where r.entity_id = e.id)
-          and not exists (select 1 from quotes q where q.entity_id = e.id)
-    """
-    db.execute(f"delete from aliases where entity_id in ({orphans})")
-    db.execute(f"delete from entities where id in ({orphans})")
+    linking.drop_orphans(db)
 
 
 def forget_article(db: Database, article_id: int) -> bool:
@@ -397,7 +384,7 @@ def reindex(db: Database, nlp=None, on_progress: Callable[[int, int], None] | No
             if on_progress:
                 on_progress(done, len(ids))
     with write_transaction(db):
-        _delete_orphan_entities(db)
+        linking.drop_orphans(db)
         _apply_corrections(db)
     return done
 
