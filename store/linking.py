@@ -259,11 +259,11 @@ def _refresh(db: Database, changes: _Changes) -> None:
     for entity_id, rows in sorted(changes.gained.items()):
         if entity_id in changes.lost:
             continue
-        current = db.execute("select name from entities where id = ?", [entity_id]).fetchone()
+        current = db.execute("select name, key from entities where id = ?", [entity_id]).fetchone()
         if current is None:
             continue
         _add_aliases(db, entity_id, [form for row in rows for form in row.forms])
-        if any(row.name != current[0] for row in rows):
+        if any(row.name != current[0] and row.key == current[1] for row in rows):  # others never win
             _rename(db, entity_id)
 
 
