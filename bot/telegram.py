@@ -37,8 +37,8 @@ from bot.config import Config, handler_context
 from bot.connections import ThreadConnections
 from bot.render import megabytes
 from bot.telegram_render import CallbackStore, keyboard_rows, render_html
+from bot.texts import t
 from handlers.reply import Attachment, Reply, Request, Section
-from handlers.texts import t
 from store.db import open_db
 
 log = logging.getLogger(__name__)
@@ -131,12 +131,12 @@ class TelegramAdapter:
 
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: a greeting, then the help."""
-        request = self._request("help", "", update.effective_user, update.effective_chat)
-        help_reply, language = await asyncio.to_thread(self._dispatch_with_language, request)
+        help_reply = await self._dispatch(self._request("help", "", update.effective_user, update.effective_chat))
         greeting = Reply(
-            title=t("telegram.start", language),
+            title=t("telegram.start", help_reply.language),
             sections=(Section(help_reply.title), *help_reply.sections),
             actions=help_reply.actions,
+            language=help_reply.language,
         )
         await self.send_reply(str(update.effective_chat.id), greeting)
 
@@ -224,12 +224,6 @@ class TelegramAdapter:
     def _dispatch_in_thread(self, request: Request) -> Reply:
         with self._connections.connection() as db:
             return handlers.dispatch(request, db, context=self.context)
-
-    def _dispatch_with_language(self, request: Request) -> tuple[Reply, str]:
-        """The reply and the language it was written in, on one connection in one worker call."""
-        with self._connections.connection() as db:
-            reply = handlers.dispatch(request, db, context=self.context)
-            return reply, handlers.reply_language(request, db, self.context.default_language)
 
     async def _language(self, chat: Chat | None) -> str:
         """The chat's chosen language (/language), else the configured one."""
