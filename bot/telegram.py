@@ -19,7 +19,7 @@ import html
 import logging
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, Chat, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update, User
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update, User
 from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -36,6 +36,7 @@ import handlers
 from bot.config import Config, handler_context
 from bot.connections import ThreadConnections
 from bot.render import megabytes
+from bot.telegram_menu import publish_command_menus
 from bot.telegram_render import CallbackStore, keyboard_rows, render_html
 from bot.texts import t
 from handlers.reply import Attachment, Reply, Request, Section
@@ -76,10 +77,7 @@ class TelegramAdapter:
         app = self.application
         await app.initialize()
         self._initialized = True
-        try:
-            await app.bot.set_my_commands(command_menu(self.config.bot.language))
-        except TelegramError as exc:  # the menu is a convenience: answer commands without it
-            log.warning("telegram: could not set the command menu: %s", exc)
+        await publish_command_menus(app.bot, self.config.bot.language, self.config.telegram.admins)
         await app.start()
         telegram = self.config.telegram
         if telegram.webhook_url:
@@ -268,15 +266,6 @@ class TelegramAdapter:
         app.add_handler(CallbackQueryHandler(self.on_button))
         app.add_error_handler(self.on_error)
         return app
-
-
-def command_menu(language: str) -> list[BotCommand]:
-    """The commands everyone may use, with their summaries, for setMyCommands."""
-    return [
-        BotCommand(command.name, command.summary(language)[: BotCommand.MAX_DESCRIPTION])
-        for command in handlers.COMMANDS.values()
-        if not command.admin
-    ]
 
 
 def _is_load(name: str) -> bool:
