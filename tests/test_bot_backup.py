@@ -11,7 +11,7 @@ from bot.backup import BackupError, backup_database
 from store.db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = 60
+ARTICLES = 400  # about ten seconds of writing on this machine: room for backups during it
 
 
 def newsbot(*args, cwd):
@@ -44,7 +44,7 @@ def test_backups_taken_while_a_load_runs_open_and_pass_integrity_check(tmp_path)
     try:
         while load.poll() is None or not copies:
             if integrity(db_path)[1] == 0 and load.poll() is None:
-                time.sleep(0.2)  # wait for the first articles
+                time.sleep(0.05)  # wait for the first articles
                 continue
             target = tmp_path / "backups" / f"copy-{len(copies)}.db"
             result = newsbot("backup", str(target), "--db", str(db_path), cwd=tmp_path)
