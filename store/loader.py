@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from store import articles as reader
+from store import linking
 from store.db import write_transaction
 from store.model import Article, BadArticle, BadRecord
 from store.prepare import Prepared
@@ -28,7 +29,6 @@ from store.writer import (  # noqa: F401 - store_article, forget_article: part o
     FACT_TABLES,
     LoadResult,
     apply_corrections,
-    delete_orphan_entities,
     find_by_hash,
     forget_article,
     insert_facts,
@@ -261,6 +261,7 @@ def reindex(
                     continue
                 for table in FACT_TABLES:
                     db.execute(f"delete from {table} where article_id = ?", [article_id])
+                linking.forget_article(db, article_id)
                 insert_facts(db, article_id, article, prepared.facts)
                 db.execute(
                     "update articles set summary = ? where id = ?",
@@ -278,7 +279,7 @@ def reindex(
             write()
     write()
     with write_transaction(db):
-        delete_orphan_entities(db)
+        linking.drop_orphans(db)
         apply_corrections(db)
     return done
 
