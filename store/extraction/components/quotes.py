@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Span
 from store.extraction import gazetteer
 from store.extraction.components.doc_index import DocIndex, text_of
 from store.extraction.components.dutch_words import REPORTING_VERBS
-from store.extraction.components.quote_marks import scan
+from store.extraction.components.quote_kinds import CUELESS, is_narrative, is_scare, is_term
+from store.extraction.components.quote_marks import paragraph_quotes, scan
 from store.extraction.components.speakers import Found, Speakers
 from store.model import Quote
 
@@ -53,6 +54,20 @@ def make_quotes(nlp: Language, name: str, lookback_sentences: int) -> QuoteFinde
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
+
+
+def _continue_over_paragraphs(found: list[tuple[Quote, Span | None]], running: set[int]):
+    """A quote that goes on in the next paragraph (``running``: the starts of such quotes) has
+    the speaker of the part that follows."""
+    for k in range(len(found) - 2, -1, -1):
+        quote, _ = found[k]
+        following, span = found[k + 1]
+        if quote.start in running:
+            if quote.verb in CUELESS or quote.speaker is None:
+                quote.speaker, quote.speaker_is_entity = following.speaker, following.speaker_is_entity
+                quote.verb, quote.confidence = following.verb, following.confidence * 0.9
+                found[k] = (quote, span)
+    return found
 
 
 def quote_text(text: str, open_char: int, close_char: int) -> tuple[int, int] | None:
@@ -99,27 +114,45 @@ class _Attribution:
         return k >= 0 and self.opens[k] <= i <= self.closes[k]
 
     def quotes(self) -> list[tuple[Quote, Span | None]]:
-        found = []
+        found: list[tuple[Quote, Span | None]] = []
+        running = paragraph_quotes(self.text)
+        running_starts: set[int] = set()
         for (open_char, close_char), opener, closer in zip(self.pairs, self.opens, self.closes):
             offsets = quote_text(self.text, open_char, close_char)
             if offsets is None:
                 continue
             start, end = offsets
-            if self.is_nickname(self.text[start:end], opener):
+            quoted = self.text[start:end]
+            word_before = self.doc[opener - 1].lower_ if opener else ""
+            if not any(c.isalpha() for c in quoted) or self.is_nickname(quoted, opener) \
+                    or is_term(quoted, word_before):
                 continue
             span, speaker, verb, confidence = self.attribute(opener, closer)
+            s0, _ = self.ix.sentence_of(opener)
+            before = word_before if opener > s0 and not self.doc[opener - 1].is_space else ""
+            if open_char not in running and is_narrative(quoted, verb, confidence, self.entity_words(opener, closer),
+                                                         before, self.text[open_char] in "\"'"):
+                continue
+            if open_char in running:
+                running_starts.add(start)
             self.done.append((opener, span, speaker))
             quote = Quote(
-                text=_SPACES.sub(" ", self.text[start:end]),
+                text=_SPACES.sub(" ", quoted),
                 start=start,
                 end=end,
                 speaker=speaker,
                 speaker_is_entity=span is not None,
                 verb=verb,
                 confidence=confidence,
+                scare=is_scare(quoted, self.text[self.ix.idx[s0] : open_char]),
             )
             found.append((quote, span))
-        return found
+        return _continue_over_paragraphs(found, running_starts)
+
+    def entity_words(self, opener: int, closer: int) -> int:
+        """Tokens of named persons, organisations and things between two quote marks."""
+        return sum(ent.end - ent.start for ent in self.ix.ents
+                   if opener < ent.start and ent.end <= closer and ent.label_ in ("PER", "ORG", "MISC"))
 
     def is_nickname(self, quoted: str, opener: int) -> bool:
         """A name in quote marks is no quote: "onder de schuilnaam ‘Vos’", and that name again."""
