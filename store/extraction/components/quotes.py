@@ -40,6 +40,7 @@ SUBORDINATORS = frozenset("toen terwijl nadat voordat omdat hoewel als wanneer z
 SPOKESPERSONS = frozenset("woordvoerder woordvoerster zegsman zegsvrouw persvoorlichter".split())
 _STRIP = " \t\r\n,"
 LOOKBACK_SENTENCES = 4
+HEADLINE_TITLE_WORDS = 3  # words that may stand before the name in "Minister Bakker: ‘…’"
 
 
 @Language.factory(
@@ -231,7 +232,8 @@ class _Attribution:
             return found, doc[verb].lower_, 0.9
         for back in (k - 1, k - 2):
             ent = self.ix.entity_at(back) if back >= s0 else None
-            if ent is not None:
+            if ent is not None and ent.start - s0 <= HEADLINE_TITLE_WORDS:
+                # "Van Dijk: ‘…’", "Minister Bakker: ‘…’"; not "kritiek aan het adres van X: ‘…’"
                 return Found(span=ent), ":", 0.8
         if k - s0 <= 4:
             return self.speakers.phrase_before(s0, k), ":", 0.6
