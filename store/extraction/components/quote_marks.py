@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+_NEXT_WORD = re.compile(r"[ ,]*([a-zë]+)\b")
 _MARKS = re.compile(r"[„“”\"‘’'\n]")
 _FINAL = set(".!?:;”\"’'»)")
 _OPENERS = set("„“\"‘'«")
@@ -94,13 +95,13 @@ def scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
             elif (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace():
                 double = i  # the ”…” style
         elif mark == '"':
-            if i and text[i - 1] == '"':
-                continue  # a doubled mark ("") is one mark
+            if i and text[i - 1] == '"' and last_straight_close != i - 1:
+                continue  # a doubled mark ("") opening a quote is one mark; after a close it opens
             if straight is not None and not _opens_after_colon(text, i):
                 pairs.append((straight, i))
                 last_straight_close, straight = i, None
-            elif straight is None and last_straight_close is not None and _closes_sentence(text, i) \
-                    and _reopens(text, last_straight_close):
+            elif straight is None and last_straight_close is not None and _reopens(text, last_straight_close) \
+                    and (_closes_sentence(text, i) or _before_reporting_verb(text, i)):
                 # „…. "Next …." with one mark lost between two quotes: the mark that closed the
                 # first quote opened the second one too
                 pairs.append((last_straight_close, i))
@@ -135,6 +136,14 @@ def _opens_after_colon(text: str, i: int) -> bool:
 def _closes_sentence(text: str, i: int) -> bool:
     """`… investering." Het`: a mark right after sentence-final punctuation, before a space."""
     return i > 0 and text[i - 1] in ".!?" and (i + 1 >= len(text) or text[i + 1] in " \n")
+
+
+def _before_reporting_verb(text: str, i: int) -> bool:
+    """`…, "zei Springer`: a mark that a reporting verb follows closes a quote."""
+    from store.extraction.components.dutch_words import REPORTING_VERBS
+
+    match = _NEXT_WORD.match(text, i + 1)
+    return match is not None and match.group(1) in REPORTING_VERBS
 
 
 def _reopens(text: str, i: int) -> bool:

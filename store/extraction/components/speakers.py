@@ -140,7 +140,8 @@ class Speakers:
                     and not self.inside_quote(j) and not self.is_object(ent)):
                 entities.append(ent)
         if entities:
-            persons = [e for e in entities if e.label_ == "PER"]
+            # a person with a first name before a bare capitalised word ("Chief executive Thomas Enders")
+            persons = sorted((e for e in entities if e.label_ == "PER"), key=lambda e: not self.has_first_name(e))
             return Found(span=(persons or entities)[0]) if persons else \
                 self.compound_head(entities[0]) or Found(span=entities[0])
         if first.lower_ in SUBJECT_PRONOUNS and verb - start <= 2:
@@ -149,6 +150,9 @@ class Speakers:
             return self._description(start, verb)
         return None
 
+    def has_first_name(self, ent: Span) -> bool:
+        return len(ent) > 1 and ent[0].text in gazetteer.first_names()
+
     def clause_start(self, start: int, verb: int) -> int:
         """Where the clause of ``verb`` begins: after the last "en"/"maar"/"want" that starts a
         new clause ("De Commissie was blij en in reactie zei Kroes"), not one that joins two
@@ -156,7 +160,7 @@ class Speakers:
         doc = self.doc
         for k in range(verb - 1, start, -1):
             if doc[k].lower_ in CLAUSE_JOINERS and not self.inside_quote(k) \
-                    and self.ix.entity_at(k + 1) is None and self.ix.entity_at(k - 1) is None:
+                    and not (self.ix.entity_at(k + 1) is not None and self.ix.entity_at(k - 1) is not None):
                 return k + 1
         return start
 
@@ -237,6 +241,11 @@ class Speakers:
             if not token.is_alpha and "-" not in token.text or token.lower_ in CONJUNCTIONS \
                     or token.lower_ in REPORTING_VERBS or token.lower_ in AUXILIARIES:
                 break
+        if k < end and doc[k].is_title and not doc[k].is_sent_start:
+            stop = k
+            while stop < end and (doc[stop].is_title or doc[stop].is_upper) and doc[stop].is_alpha:
+                stop += 1
+            return stop  # a name the recogniser missed: "bij Barclays Capital"
         if lower == "van" and k < end and (doc[k].is_alpha or "-" in doc[k].text) \
                 and doc[k].lower_ not in REPORTING_VERBS and doc[k].lower_ not in AUXILIARIES:
             stop = k + 1  # "woordvoerder van de politie", "leverancier van auto-onderdelen"
