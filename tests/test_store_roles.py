@@ -28,7 +28,7 @@ CASES = [
     ),
     (  # apposition after the name
         "Ursula von der Leyen, voorzitter van de Europese Commissie, bezocht Berlijn.",
-        {"Ursula von der Leyen": [("voorzitter van de Europese Commissie", None, None)]},
+        {"Ursula von der Leyen": [("voorzitter van de Europese Commissie", None, "Europese Commissie")]},
     ),
     (  # an uninflected modifier, a compound title, a party in brackets
         "Demissionair defensieminister Ruben Brekelmans (VVD) noemt het onacceptabel.",
@@ -46,9 +46,9 @@ CASES = [
         "Oud-premier Jan Peter Balkenende en officier van justitie Jan de Vries waren er.",
         {"Jan Peter Balkenende": [("oud-premier", None, None)], "Jan de Vries": [("officier van justitie", None, None)]},
     ),
-    (  # an acronym prefix keeps its case; business titles
+    (  # an acronym prefix keeps its case and is the affiliation; business titles, "van ASML" after the name
         "NAVO-secretaris-generaal Mark Rutte sprak met topman Christophe Fouquet van ASML.",
-        {"Mark Rutte": [("NAVO-secretaris-generaal", None, None)], "Christophe Fouquet": [("topman", None, None)]},
+        {"Mark Rutte": [("NAVO-secretaris-generaal", None, "NAVO")], "Christophe Fouquet": [("topman", None, "ASML")]},
     ),
     (  # a later definite description goes to the one person who holds that title
         "Trump stuurde zijn gezant Steve Witkoff naar Moskou. Poetin liet de speciale gezant wachten.",
@@ -56,7 +56,7 @@ CASES = [
     ),
     (  # "die als" + title + organisation: the role ends where the clause goes on
         "Mark Rutte, die als secretaris-generaal van de NAVO veel reist, sprak in Oslo.",
-        {"Mark Rutte": [("secretaris-generaal van de NAVO", None, None)]},
+        {"Mark Rutte": [("secretaris-generaal van de NAVO", None, "NAVO")]},
     ),
     (  # a later compound title whose head the person already holds
         "Prins Willem sprak in Breda. De kroonprins opende daar een school.",

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from store.extraction import gazetteer
+from store.extraction.components.antecedents import Antecedents
 from store.extraction.components.doc_index import DocIndex, text_of
 from store.extraction.components.dutch_words import REPORTING_VERBS
 from store.extraction.components.quote_kinds import CUELESS, is_narrative, is_scare, is_term
@@ -36,7 +37,6 @@ from store.extraction.components.speakers import Found, Speakers
 from store.model import Quote
 
 _SPACES = re.compile(r"\s+")
-SUBORDINATORS = frozenset("toen terwijl nadat voordat omdat hoewel als wanneer zodra sinds doordat".split())
 SPOKESPERSONS = frozenset("woordvoerder woordvoerster zegsman zegsvrouw persvoorlichter".split())
 _STRIP = " \t\r\n,"
 LOOKBACK_SENTENCES = 4
@@ -109,6 +109,7 @@ class _Attribution:
         self.speakers = Speakers(self.ix, self.inside_quote)
         self.done: list[tuple[int, Span | None, str | None]] = []  # (open token, span, text)
         self.nicknames: set[str] = set()
+        self.antecedents = Antecedents(self.speakers, self.done, lookback)
 
     def inside_quote(self, i: int) -> bool:
         k = bisect_right(self.opens, i) - 1
@@ -304,55 +305,10 @@ class _Attribution:
             return None, self.with_institution(found, position), verb, confidence
         if found.pronoun is None:
             return found.span, found.text, verb, confidence
-        antecedent = self.antecedent(min(found.pronoun, position))
+        antecedent = self.antecedents.find(min(found.pronoun, position), found.pronoun)
         if antecedent is None:
             return None, None, verb, 0.2
         return antecedent.span, antecedent.text, verb, confidence * 0.9
-
-    def antecedent(self, before: int) -> Found | None:
-        """The latest person who spoke or was the subject of a sentence before token ``before``;
-        failing a named person in a sentence, the described subject of its reporting verb
-        ("De officier van justitie eiste …")."""
-        start, _ = self.ix.sentence_of(before)
-        end = before
-        for _ in range(self.lookback + 1):
-            for open_token, span, _speaker in reversed(self.done):
-                if start <= open_token < end and span is not None and span.label_ == "PER":
-                    return Found(span=span)
-            found = self.speakers.subject_of(self.main_clause(start, end), end, labels=("PER",))
-            if found is None or found.span is None:
-                found = self.source_of(start, end)
-            if found is not None and found.span is not None:
-                return found
-            verb = self.speakers.first_reporting_verb(start, end)
-            if verb is not None:
-                found = self.speakers.phrase_before(start, verb)
-                if found is not None and found.description:
-                    return found
-            previous = self.ix.previous_sentence(start)
-            if previous is None:
-                return None
-            start, end = previous
-        return None
-
-    def main_clause(self, start: int, end: int) -> int:
-        """Where the main clause starts: after a leading subordinate clause ("Toen X hem vroeg
-        of …, weigerde hij"), whose subject is not the sentence's subject."""
-        if self.doc[start].lower_ not in SUBORDINATORS:
-            return start
-        for k in range(start + 1, end - 1):
-            if self.doc[k].text == "," and not self.inside_quote(k):
-                return k + 1
-        return start
-
-    def source_of(self, start: int, end: int) -> Found | None:
-        """"Volgens X, hoogleraar …, speelt …": the person a sentence cites as its source."""
-        doc = self.doc
-        for k in range(start, min(end - 1, start + 3)):
-            if doc[k].lower_ == "volgens":
-                ent = self.ix.entity_at(k + 1)
-                return Found(span=ent) if ent is not None and ent.label_ == "PER" else None
-        return None
 
     def _skip(self, i: int) -> int:
         n = len(self.doc)

@@ -117,7 +117,8 @@ def affiliation_of(doc: Doc, start: int, end: int) -> str | None:
             continue
         j = i + 1
         while j < end and (doc[j].lower_ in COMPLEMENT_DETERMINERS or _is_lower_noun(doc[j]) and j - i <= 3
-                           or doc[j].text in gazetteer.nationalities()[0]):
+                           or doc[j].text in gazetteer.nationalities()[0] and j + 1 < end
+                           and doc[j + 1].text.islower()):
             j += 1  # "van de Britse vakbond Unite"
         k = j
         while k < end and (_is_name_token(doc[k]) or doc[k].lower_ in NAME_JOINERS and k > j) \

@@ -158,7 +158,7 @@ class Speakers:
         new clause ("De Commissie was blij en in reactie zei Kroes"), not one that joins two
         names ("Rutte en Schoof zeiden")."""
         doc = self.doc
-        for k in range(verb - 1, start, -1):
+        for k in range(verb - 2, start, -1):  # "X pakte z'n spullen en zei": one subject, no new clause
             if doc[k].lower_ in CLAUSE_JOINERS and not self.inside_quote(k) \
                     and not (self.ix.entity_at(k + 1) is not None and self.ix.entity_at(k - 1) is not None):
                 return k + 1
