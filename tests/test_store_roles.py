@@ -82,3 +82,58 @@ def test_roles_are_on_the_doc(entity_nlp):
     doc = entity_nlp("Burgemeester Femke Halsema van Amsterdam wil meer politie.")
     ((person, role),) = doc._.newsbot_roles
     assert (person.text, role.text, doc.text[role.start : role.end]) == ("Femke Halsema", "burgemeester", "Burgemeester")
+
+
+ROLE_CONSTRUCTIONS = [
+    (  # apposition with a field and an organisation after "aan"
+        "Lotte Kuipers, hoogleraar bestuursrecht aan de Universiteit Twente, is kritisch.",
+        {"Lotte Kuipers": [("hoogleraar bestuursrecht aan de Universiteit Twente", None, "Universiteit Twente")]},
+    ),
+    (  # apposition with "bij"
+        "Daan Vos, econoom bij de Volksbank, verwacht een lagere groei.",
+        {"Daan Vos": [("econoom bij de Volksbank", None, "Volksbank")]},
+    ),
+    (  # a predicate with a time adverbial
+        "Henk Dijkstra is sinds maart burgemeester van Kampen.",
+        {"Henk Dijkstra": [("burgemeester van Kampen", None, "Kampen")]},
+    ),
+    (  # "die … wordt"
+        "Sara Mol, die burgemeester van Zwolle wordt, was er ook.",
+        {"Sara Mol": [("burgemeester van Zwolle", None, "Zwolle")]},
+    ),
+    (  # "als" after a verb of taking office; a portfolio is no organisation
+        "Jan Bakker werd gisteren geïnstalleerd als wethouder van Onderwijs.",
+        {"Jan Bakker": [("wethouder van Onderwijs", None, None)]},
+    ),
+    (  # a prenominal title with a modifier and a complement
+        "De oud-directeur van De Nederlandsche Bank Piet Kok sprak met RTL-verslaggever Eva Smit.",
+        {"Piet Kok": [("oud-directeur van De Nederlandsche Bank", None, "Nederlandsche Bank")],
+         "Eva Smit": [("RTL-verslaggever", None, "RTL")]},
+    ),
+    (  # a name before the hyphen keeps its case at a sentence start
+        "Ajax-aanvoerder Kees Mulder scoorde twee keer.",
+        {"Kees Mulder": [("Ajax-aanvoerder", None, "Ajax")]},
+    ),
+    (  # a bare title, the organisation after the name
+        "Trainer Bram Wolters van Heracles was tevreden.",
+        {"Bram Wolters": [("trainer", None, "Heracles")]},
+    ),
+    (  # the complement is kept whole
+        "Joris Vaal, voorzitter van de Tweede Kamer, opende het debat.",
+        {"Joris Vaal": [("voorzitter van de Tweede Kamer", None, "Tweede Kamer")]},
+    ),
+    (  # occupations
+        "Notaris Ria de Graaf, keeperstrainer Bas Bos en brandweercommandant Jos Kamp waren er.",
+        {"Ria de Graaf": [("notaris", None, None)], "Bas Bos": [("keeperstrainer", None, None)],
+         "Jos Kamp": [("brandweercommandant", None, None)]},
+    ),
+    (  # a title that is not a capacity: "als" starting a clause
+        "Femke Smit zou een afspraak maken als de directeur terug is.",
+        {"Femke Smit": []},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROLE_CONSTRUCTIONS)
+def test_role_constructions(entity_nlp, text, expected):
+    assert roles(entity_nlp, text) == expected
