@@ -13,7 +13,6 @@ from spacy.tokens import Span
 
 from store.extraction import gazetteer
 from store.extraction.components.doc_index import DocIndex
-from store.extraction.components.person_words import is_person_noun
 from store.extraction.components.dutch_words import (
     ADVERBS,
     AUXILIARIES,
@@ -24,6 +23,7 @@ from store.extraction.components.dutch_words import (
     REPORTING_VERBS,
     SUBJECT_PRONOUNS,
 )
+from store.extraction.components.person_words import is_person_noun
 
 SPEAKER_LABELS = ("PER", "ORG", "LOC", "MISC")
 COMPLEMENT_PREPOSITIONS = frozenset("van bij aan voor uit in namens".split())
