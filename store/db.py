@@ -419,3 +419,11 @@ def m008_sources_parts_buttons(db: Database) -> None:
     db["button_commands"].create(
         {"token": str, "command": str, "created_at": str}, pk="token", not_null={"command"}
     )
+
+
+@MIGRATIONS()
+def m010_scare_quotes(db: Database) -> None:
+    """``quotes.scare``: 1 for a scare quote (a few words quoted inside indirect speech, "noemde
+    het „onhaalbaar”"), which /quotes shows apart from statements; 0 for a quote. Articles loaded
+    before this migration count as quotes until ``newsbot reindex``."""
+    db["quotes"].add_column("scare", int, not_null_default=0)

@@ -300,6 +300,7 @@ def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts)
             "end": q.end,
             "verb": q.verb,
             "confidence": q.confidence,
+            "scare": int(q.scare),
         }
         for q in facts.quotes
     ]
