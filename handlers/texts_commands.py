@@ -127,6 +127,8 @@ COMMAND_TEXTS: dict = {
     "action.more": {"nl": "Meer", "en": "More"},
     # --- /who ---
     "who.roles": {"nl": "Rollen", "en": "Roles"},
+    "who.people": {"nl": "Mensen", "en": "People"},
+    "who.person_line": {"nl": "{name}, {role}", "en": "{name}, {role}"},
     "who.coverage": {"nl": "Berichtgeving", "en": "Coverage"},
     "who.span": {"nl": "Genoemd in {articles}, {period}", "en": "Mentioned in {articles}, {period}"},
     "who.aliases": {"nl": "Ook geschreven als: {aliases}", "en": "Also written as: {aliases}"},

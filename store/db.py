@@ -423,7 +423,9 @@ def m008_sources_parts_buttons(db: Database) -> None:
 
 @MIGRATIONS()
 def m010_scare_quotes(db: Database) -> None:
-    """``quotes.scare``: 1 for a scare quote (a few words quoted inside indirect speech, "noemde
+    """Roles by affiliation (an index), and ``quotes.scare``: 1 for a scare quote (a few words quoted inside indirect speech, "noemde
     het „onhaalbaar”"), which /quotes shows apart from statements; 0 for a quote. Articles loaded
     before this migration count as quotes until ``newsbot reindex``."""
     db["quotes"].add_column("scare", int, not_null_default=0)
+    # /who of an organisation lists the persons whose roles it is the affiliation of
+    db.execute("create index if not exists idx_roles_affiliation on roles(affiliation collate nocase)")
