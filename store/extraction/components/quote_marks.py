@@ -149,7 +149,7 @@ def _before_reporting_verb(text: str, i: int) -> bool:
 def _reopens(text: str, i: int) -> bool:
     """A closing mark that a word follows at once (`. "Deze`): it may open the next quote too."""
     return i + 1 < len(text) and text[i + 1].isalpha() and text[i + 1].isupper() \
-        and i > 1 and text[i - 2] in ".!?"
+        and i > 1 and text[i - 2] in '.!?"'
 
 
 def _reopens_next_paragraph(text: str, opener: int, newline: int) -> bool:

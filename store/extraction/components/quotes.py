@@ -58,8 +58,9 @@ if not Doc.has_extension("quotes"):
 
 
 def _continue_over_paragraphs(found: list[tuple[Quote, Span | None]], running: set[int]):
-    """A quote that goes on in the next paragraph (``running``: the starts of such quotes) has
-    the speaker of the part that follows."""
+    """A quote that goes on in the next paragraph, or right away in the next quote (``running``:
+    the starts of such quotes), has the speaker of the part that follows when it has no cue of
+    its own."""
     for k in range(len(found) - 2, -1, -1):
         quote, _ = found[k]
         following, span = found[k + 1]
@@ -117,7 +118,7 @@ class _Attribution:
 
     def quotes(self) -> list[tuple[Quote, Span | None]]:
         found: list[tuple[Quote, Span | None]] = []
-        running = paragraph_quotes(self.text)
+        running = paragraph_quotes(self.text) | self.followed_by_quote()
         running_starts: set[int] = set()
         for (open_char, close_char), opener, closer in zip(self.pairs, self.opens, self.closes):
             offsets = quote_text(self.text, open_char, close_char)
@@ -150,6 +151,15 @@ class _Attribution:
             )
             found.append((quote, span))
         return _continue_over_paragraphs(found, running_starts)
+
+    def followed_by_quote(self) -> frozenset[int]:
+        """Opening marks of quotes that the next quote follows at once (`…ring. "Ik zie …`, the
+        mark shared or `" "`): one speaker's quote goes on."""
+        found = set()
+        for (open_char, close_char), (next_open, _) in zip(self.pairs, self.pairs[1:]):
+            if next_open - close_char <= 2 and not self.text[close_char + 1 : next_open].strip():
+                found.add(open_char)
+        return frozenset(found)
 
     def entity_words(self, opener: int, closer: int) -> int:
         """Tokens of named persons, organisations and things between two quote marks."""
