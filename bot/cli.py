@@ -298,6 +298,46 @@ def serve(config_path, db) -> None:
     sys.exit(run_serve(ctx.config, ctx.db_path))
 
 
+@cli.command()
+@click.argument("target", metavar="FILE")
+@click.option("--overwrite", is_flag=True, help="Replace FILE if it exists.")
+@config_options
+def backup(target, overwrite, config_path, db) -> None:
+    """Copy the database to FILE online (serve and loads keep running); the copy is checked.
+
+    Example: newsbot backup backups/newsroom-$(date +%F).db
+    """
+    from bot.backup import BackupError, backup_database
+
+    ctx = _context(config_path, db)
+    try:
+        result = backup_database(ctx.db_path, target, overwrite=overwrite)
+    except BackupError as exc:
+        raise ConfigProblem(str(exc)) from None
+    click.echo(result.describe(ctx.db_path))
+
+
+@cli.command("slack-manifest")
+@click.option("--url", metavar="URL", help="HTTP mode: the bot's public URL (serves /slack/events).")
+@click.option("--yaml", "as_yaml", is_flag=True, help="YAML instead of JSON.")
+@click.option("--umbrella-only", is_flag=True, help="Only the /newsbot command, not one per command.")
+@click.option("--name", default="newsroom-bot", show_default=True, help="The app's and the bot user's name.")
+@config_options
+def slack_manifest_command(url, as_yaml, umbrella_only, name, config_path, db) -> None:
+    """Print the Slack app manifest ([slack] mode decides Socket Mode or HTTP).
+
+    Example: newsbot slack-manifest > manifest.json
+    """
+    from bot.manifest import render, slack_manifest
+
+    ctx = _context(config_path, db)
+    try:
+        manifest = slack_manifest(ctx.config, url=url, umbrella_only=umbrella_only, name=name)
+    except ValueError as exc:
+        raise ConfigProblem(str(exc)) from None
+    click.echo(render(manifest, as_yaml), nl=False)
+
+
 @cli.command("config")
 @config_options
 def show_config(config_path, db) -> None:

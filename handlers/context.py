@@ -19,3 +19,5 @@ class HandlerContext:
     timezone: str = "Europe/Amsterdam"
     default_digest_time: str = "07:30"
     default_language: str = "nl"  # [bot] language; dispatch uses it when no chat setting exists
+    # called as observer(request, reply, seconds) after every answer (the adapters' metrics)
+    observer: Callable[[Any, Any, float], None] | None = None

@@ -270,13 +270,4 @@ COMMAND_TEXTS: dict = {
         "en": "{name} has no role “{role}”. Known roles: {roles}",
     },
     "none": {"nl": "geen", "en": "none"},
-    # --- console and `newsbot ask` ---
-    "console.banner": {
-        "nl": "newsroom-bot: typ /help voor de commando's, een regel zonder / zoekt, exit stopt.",
-        "en": "newsroom-bot: type /help for the commands, a line without / searches, exit quits.",
-    },
-    "ask.usage": {
-        "nl": 'Geef één commando, bijvoorbeeld: newsbot ask "/who Rubio"',
-        "en": 'Give one command, for example: newsbot ask "/who Rubio"',
-    },
 }
