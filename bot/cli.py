@@ -82,12 +82,13 @@ def load(paths, config_path, db, progress) -> None:
     Example: newsbot load seeds/
     """
     from bot.progress import print_load_results
+    from store.alerts import alert_batch
     from store.loader import load_paths
 
     ctx = _context(config_path, db)
     database = ctx.open_db()
     show_bar = sys.stderr.isatty() if progress is None else progress
-    with print_load_results(paths, show_bar) as on_result:
+    with print_load_results(paths, show_bar) as on_result, alert_batch(database, ctx.config.alerts.max_per_load):
         results = load_paths(
             database, paths, max_bytes=ctx.config.store.max_file_bytes, on_result=on_result, nlp_loader=ctx.nlp
         )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Config, describe
+from bot.live import LiveJobs
 from bot.scheduler import DigestScheduler
 from store.db import open_db
 from store.subscriptions import sync_config_subscriptions
@@ -73,11 +74,12 @@ async def serve(
     stop_event: asyncio.Event | None = None,
     adapters: dict[str, Any] | None = None,
     scheduler_options: dict | None = None,
+    live_options: dict | None = None,
 ) -> None:
     """Run until ``stop_event`` is set (by SIGTERM/SIGINT, the console's exit, or a caller).
 
     ``adapters`` replaces the config-built ones and ``scheduler_options`` are passed to
-    ``DigestScheduler`` (a clock, retry delays): both for tests.
+    ``DigestScheduler`` (a clock, retry delays), ``live_options`` to ``LiveJobs``: all for tests.
     """
     loop = asyncio.get_running_loop()
     stop_event = stop_event or asyncio.Event()
@@ -85,6 +87,7 @@ async def serve(
     db = open_db(db_path)
     adapters = build_adapters(config, db_path) if adapters is None else adapters
     scheduler: DigestScheduler | None = None
+    live: LiveJobs | None = None
     started: list[tuple[str, Any]] = []
     try:
         sync_subscriptions(db, config)
@@ -101,6 +104,8 @@ async def serve(
             log.info("digest scheduler: %s", "; ".join(scheduler.describe()) or "no subscriptions yet")
         else:
             _start_console(config, db_path, loop, stop_event)
+        live = LiveJobs(config, str(db_path), adapters, **(live_options or {}))
+        live.start()
         await stop_event.wait()
         log.info("newsbot serve: stopping")
     finally:
@@ -109,6 +114,8 @@ async def serve(
                 await asyncio.wait_for(adapter.stop(), ADAPTER_STOP_SECONDS)
             except Exception:
                 log.exception("%s adapter did not stop cleanly", name)
+        if live is not None:
+            await live.stop()
         if scheduler is not None:
             await scheduler.stop()
         db.close()

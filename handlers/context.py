@@ -19,3 +19,4 @@ class HandlerContext:
     timezone: str = "Europe/Amsterdam"
     default_digest_time: str = "07:30"
     default_language: str = "nl"  # [bot] language; dispatch uses it when no chat setting exists
+    max_alerts_per_load: int = 5  # [alerts] max_per_load, for /load

@@ -2,7 +2,7 @@
 
 Kinds:
 - ``merge``: ``subject`` is the same entity as ``value``. Replaying moves the aliases, mentions,
-  roles and quotes of the subject to the target and deletes the subject's row.
+  roles and quotes of the subject to the target (and the chats following it) and deletes the subject's row.
 - ``role``: ``subject`` has the role ``value``; replaying adds one roles row with article_id NULL.
 - ``unrole``: ``subject`` does not have the role ``value``; replaying deletes every matching roles
   row (extracted or corrected), so a re-extraction that finds the role again is hidden again.
@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from store.follows import move_follows
 from store.names import normalize, skeleton
 
 KINDS = ("merge", "role", "unrole")
@@ -81,6 +82,7 @@ def _merge(db: Database, subject: str, target: str) -> None:
     db.execute("delete from aliases where entity_id = ?", [source_id])
     for table in ("mentions", "roles", "quotes"):
         db.execute(f"update {table} set entity_id = ? where entity_id = ?", [target_id, source_id])
+    move_follows(db, source_id, target_id)
     db.execute("delete from entities where id = ?", [source_id])
 
 

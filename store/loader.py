@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from store import articles as reader
+from store.alerts import record_alerts
 from store.linking import link_entities
 from store.model import Article, BadArticle, Facts
 from store.search import stem_text
@@ -202,6 +203,7 @@ def store_article(db: Database, article: Article, facts: Facts) -> LoadResult:
         article_id = _insert_article(db, article, previous)
         _insert_facts(db, article_id, article, facts)
         _apply_corrections(db)
+        record_alerts(db, article_id, article.content_hash)  # chats following what it mentions
     status = "replaced" if previous is not None else "loaded"
     return LoadResult(article.path, status, None, article_id, article.title)
 
