@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
+from store.db import write_transaction
 from store.follows import followers_of_article, relink_follows
 
 DEFAULT_MAX_PER_LOAD = 5
@@ -111,9 +112,9 @@ def finish_batch(db: Database, load_id: str) -> int:
     for platform, chat_id, matched in rows:
         folded.setdefault((platform, chat_id), []).append(json.loads(matched or "[]"))
     now = _now()
-    with db.conn:
+    with write_transaction(db):
         for (platform, chat_id), matches in folded.items():
-            db.conn.execute(
+            db.execute(
                 """insert into alerts (platform, chat_id, kind, load_id, matched, count, status, attempts, created_at)
                    values (?, ?, 'summary', ?, ?, ?, 'pending', 0, ?)""",
                 [platform, chat_id, load_id, json.dumps(_most_followed(matches), ensure_ascii=False), len(matches), now],
@@ -135,15 +136,15 @@ def _most_followed(matches: list[list[dict]]) -> list[dict]:
 def claim_alerts(db: Database, platforms: Iterable[str], limit: int = 100) -> list[Alert]:
     """Take up to ``limit`` pending alerts for ``platforms``, oldest first, marking them sending.
 
-    One UPDATE … RETURNING statement: it takes the write lock before it reads, so two processes
-    claiming at once wait for each other instead of both taking a row.
+    Under the write lock (BEGIN IMMEDIATE), so two processes claiming at once wait for each other
+    instead of both taking a row.
     """
     platforms = list(platforms)
     if not platforms:
         return []
     marks = ", ".join("?" * len(platforms))
-    with db.conn:
-        rows = db.conn.execute(
+    with write_transaction(db):
+        rows = db.execute(
             f"""update alerts set status = 'sending', claimed_at = ?
                 where id in (select id from alerts where status = 'pending' and platform in ({marks})
                              order by id limit ?)
@@ -158,8 +159,8 @@ def finish_alert(db: Database, alert_id: int, status: str, *, attempts: int, err
     """Settle a claimed alert: sent, failed (with the error), or pending again (released)."""
     if status not in ("sent", "failed", "pending"):
         raise ValueError(f"cannot finish an alert as {status!r}")
-    with db.conn:
-        db.conn.execute(
+    with write_transaction(db):
+        db.execute(
             "update alerts set status = ?, attempts = ?, error = ?, sent_at = ? where id = ?",
             [status, attempts, error, _now() if status == "sent" else None, alert_id],
         )
@@ -168,8 +169,8 @@ def finish_alert(db: Database, alert_id: int, status: str, *, attempts: int, err
 def fail_stale(db: Database, older_than: timedelta) -> list[int]:
     """Alerts left ``sending`` longer than ``older_than`` (their process died mid-post): failed."""
     cutoff = (datetime.now(UTC) - older_than).isoformat(timespec="seconds")
-    with db.conn:
-        rows = db.conn.execute(
+    with write_transaction(db):
+        rows = db.execute(
             """update alerts set status = 'failed',
                    error = 'interrupted: the process stopped while posting; not resent to avoid a double post'
                where status = 'sending' and claimed_at <= ? returning id""",

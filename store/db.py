@@ -1,13 +1,21 @@
-"""Open the newsroom database: WAL, a busy timeout, and the versioned schema.
+"""Open the newsroom database: WAL, a busy timeout, the versioned schema, and write transactions.
 
 Every table the bot uses is defined here, so that the loader (which writes facts), the handlers
 (which read them) and the scheduler (subscriptions, digests_sent) agree on one shape. Schema
 changes are new functions on ``MIGRATIONS``; never edit one that has shipped.
+
+Every write goes through ``write_transaction``: it takes SQLite's write lock when the transaction
+starts (``BEGIN IMMEDIATE``), so a writer that finds another one busy waits up to the busy timeout
+for its turn. A deferred ``BEGIN`` (sqlite-utils' own ``atomic()``) would read first and then fail
+at once with "database is locked" when it tries to write while another process holds the lock.
 """
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -15,6 +23,42 @@ from sqlite_utils.migrations import Migrations
 
 BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS = Migrations("newsbot")
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """One all-or-nothing write: ``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception.
+
+    Nested use becomes a savepoint inside the outer transaction (which already holds the lock)."""
+    conn = db.conn
+    if conn.in_transaction:
+        savepoint = f"newsbot_{secrets.token_hex(8)}"
+        conn.execute(f"SAVEPOINT {savepoint}")
+        try:
+            yield db
+        except BaseException:
+            if conn.in_transaction:  # a failed statement may have ended the whole transaction
+                conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+class NewsroomDatabase(Database):
+    """sqlite-utils' Database whose ``atomic()`` is ``write_transaction``: code written against
+    sqlite-utils (its migrations included) waits for the write lock like ours does."""
+
+    def atomic(self):  # type: ignore[override]
+        return write_transaction(self)
 
 
 def open_db(path: str | Path, *, migrate: bool = True) -> Database:
@@ -25,13 +69,27 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    db = Database(conn)
+    db = NewsroomDatabase(conn)
     if str(path) != ":memory:":
         db.enable_wal()
     conn.execute("PRAGMA synchronous = NORMAL")
     if migrate:
-        MIGRATIONS.apply(db)
+        migrate_schema(db)
     return db
+
+
+def migrate_schema(db: Database) -> None:
+    """Apply pending migrations under the write lock, so that two processes opening a new database
+    at once do not both create its tables (the second finds them applied and does nothing)."""
+    if _migrations_pending(db):
+        with write_transaction(db):
+            MIGRATIONS.apply(db)
+
+
+def _migrations_pending(db: Database) -> bool:
+    if not db["_sqlite_migrations"].exists():
+        return True
+    return bool(MIGRATIONS.pending(db))
 
 
 def schema_version(db: Database) -> list[str]:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from store.db import write_transaction
 from store.search import fts_query
 
 
@@ -72,8 +73,8 @@ def _insert(db: Database, platform: str, chat_id: str, target: dict, user: str) 
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     try:
-        with db.conn:
-            db.conn.execute(
+        with write_transaction(db):
+            db.execute(
                 f"insert into follows ({', '.join(row)}) values ({', '.join('?' * len(row))})", list(row.values())
             )
     except sqlite3.IntegrityError:  # the unique index: already followed
@@ -82,8 +83,8 @@ def _insert(db: Database, platform: str, chat_id: str, target: dict, user: str) 
 
 
 def unfollow(db: Database, follow_id: int) -> None:
-    with db.conn:
-        db.conn.execute("delete from follows where id = ?", [follow_id])
+    with write_transaction(db):
+        db.execute("delete from follows where id = ?", [follow_id])
 
 
 def move_follows(db: Database, source_id: int, target_id: int) -> None:

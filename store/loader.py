@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from store import articles as reader
 from store.alerts import record_alerts
+from store.db import write_transaction
 from store.linking import link_entities
 from store.model import Article, BadArticle, Facts
 from store.search import stem_text
@@ -193,10 +194,11 @@ def _previous_version(db: Database, article: Article) -> int | None:
 
 def store_article(db: Database, article: Article, facts: Facts) -> LoadResult:
     """Write ``article`` and its facts in one transaction, replacing an earlier version."""
-    existing = _find_by_hash(db, article.content_hash)
-    if existing is not None:
-        return LoadResult(article.path, "unchanged", None, existing["id"], existing["title"])
-    with db.atomic():
+    with write_transaction(db):
+        # Checked under the write lock: another process may have stored it since it was read.
+        existing = _find_by_hash(db, article.content_hash)
+        if existing is not None:
+            return LoadResult(article.path, "unchanged", None, existing["id"], existing["title"])
         previous = _previous_version(db, article)
         if previous is not None:
             _delete_article(db, previous)
@@ -330,7 +332,7 @@ def _delete_orphan_entities(db: Database) -> None:
 
 def forget_article(db: Database, article_id: int) -> bool:
     """Remove an article and its facts. False when there is no such article."""
-    with db.atomic():
+    with write_transaction(db):
         if not db.execute("select 1 from articles where id = ?", [article_id]).fetchone():
             return False
         _delete_article(db, article_id)
@@ -351,7 +353,7 @@ def reindex(db: Database, nlp=None, on_progress: Callable[[int, int], None] | No
             db.execute("select id, text, date from articles where id = ?", [i]).fetchone() for i in batch
         ]
         for (article_id, text, date), facts in zip(rows, extract_many(pipeline, ((r[1], r[2]) for r in rows))):
-            with db.atomic():
+            with write_transaction(db):
                 for table in FACT_TABLES:
                     db.execute(f"delete from {table} where article_id = ?", [article_id])
                 article = Article(path="", text=text, date=date)
@@ -359,7 +361,7 @@ def reindex(db: Database, nlp=None, on_progress: Callable[[int, int], None] | No
             done += 1
             if on_progress:
                 on_progress(done, len(ids))
-    with db.atomic():
+    with write_transaction(db):
         _delete_orphan_entities(db)
         _apply_corrections(db)
     return done

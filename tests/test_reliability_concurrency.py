@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections import Counter
 
 from bench.generate import generate, write_corpus
 from handlers import dispatch
@@ -64,3 +66,60 @@ def test_queries_during_a_load_never_meet_a_locked_database(tmp_path, nlp, caplo
     reply = dispatch(Request(command="search", args=word), reader)
     assert reply.kind == "answer"
     reader.close()
+
+
+def test_two_loads_and_a_chat_writing_at_once_lose_nothing(tmp_path):
+    """Two ``newsbot load`` processes (each with its own files and both with the same shared
+    folder) and chat commands that write (/subscribe, /unsubscribe, /language) on a third
+    connection: writers wait their turn, so every article is stored once and no one sees an error."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    own_a = write_corpus(tmp_path / "a", 50, seed=11)
+    own_b = write_corpus(tmp_path / "b", 50, seed=12)
+    shared = write_corpus(tmp_path / "shared", 40, seed=13)
+    db_path = tmp_path / "newsroom.db"
+    newsbot = Path(sys.executable).parent / "newsbot"
+    loads = [
+        subprocess.Popen(
+            [str(newsbot), "load", str(folder), str(tmp_path / "shared"), "--db", str(db_path), "--no-progress"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for folder in (tmp_path / "a", tmp_path / "b")
+    ]
+
+    chat = None
+    replies = []
+    while any(process.poll() is None for process in loads):
+        if chat is None:
+            if not db_path.exists():
+                time.sleep(0.01)
+                continue
+            chat = open_db(db_path)  # migrates too, racing the loads' own migrations
+        n = len(replies)
+        for command, args in (("subscribe", f"0{n % 10}:30"), ("language", "en"), ("unsubscribe", "")):
+            request = Request(command=command, args=args, chat_id=f"chat-{n % 7}", platform="telegram")
+            replies.append((command, dispatch(request, chat)))
+        time.sleep(0.01)
+    outputs = [process.communicate()[0] for process in loads]
+
+    assert [process.returncode for process in loads] == [0, 0], outputs
+    lines = [line for output in outputs for line in output.splitlines()]
+    assert [line for line in lines if line.startswith("failed") or "locked" in line] == []
+    statuses = Counter(line.split()[0] for line in lines if line.split()[:1] in (["loaded"], ["unchanged"], ["replaced"]))
+    assert statuses == {"loaded": 140, "unchanged": 40}  # each shared file: loaded once, unchanged once
+    assert len(replies) >= 3  # the chat really wrote while the loads ran
+    assert [(command, r.plain_text()) for command, r in replies if r.kind == "error"] == []
+
+    names = sorted(path.name for path in own_a + own_b + shared)
+    stored = sorted(Path(row[0]).name for row in chat.execute("select path from articles"))
+    assert stored == names
+    without_facts = chat.execute(
+        "select count(*) from articles where id not in (select article_id from mentions)"
+    ).fetchone()[0]
+    assert without_facts == 0
+    chat.close()

@@ -50,3 +50,50 @@ def test_migration_of_an_existing_database_keeps_and_indexes_its_rows(db_path):
     assert db["articles"].count == 1
     hits = db.execute("select rowid from quotes_fts where quotes_fts match 'oekraine'").fetchall()
     assert hits == [(1,)]
+
+
+def test_a_writer_waits_for_another_writers_lock_instead_of_failing(db_path):
+    """write_transaction takes the write lock up front, so it waits out another process's write
+    (here a second connection holding the lock for half a second) and then commits."""
+    import sqlite3
+    import threading
+    import time
+
+    from store.db import write_transaction
+
+    open_db(db_path).close()
+    holder = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("insert into corrections (kind, subject, value) values ('role', 'A', 'held')")
+    release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+    db = open_db(db_path)
+    started = time.perf_counter()
+    release.start()
+    with write_transaction(db):
+        seen = db.execute("select count(*) from corrections").fetchone()[0]  # read, then write
+        db.execute("insert into corrections (kind, subject, value) values ('role', 'B', 'waited')")
+    release.join()
+    assert time.perf_counter() - started >= 0.4
+    assert seen == 1  # it started after the other writer committed
+    assert [r[0] for r in db.execute("select value from corrections order by id")] == ["held", "waited"]
+
+
+def test_write_transaction_rolls_back_everything_and_nests_as_a_savepoint(db):
+    from store.db import write_transaction
+
+    with write_transaction(db):
+        db.execute("insert into corrections (kind, subject, value) values ('role', 'A', 'kept')")
+        try:
+            with write_transaction(db):
+                db.execute("insert into corrections (kind, subject, value) values ('role', 'B', 'undone')")
+                raise ValueError("inner failure")
+        except ValueError:
+            pass
+    try:
+        with db.atomic():  # sqlite-utils' name for it goes through the same helper
+            db.execute("insert into corrections (kind, subject, value) values ('role', 'C', 'undone')")
+            raise ValueError("outer failure")
+    except ValueError:
+        pass
+    assert [r[0] for r in db.execute("select value from corrections")] == ["kept"]
+    assert not db.conn.in_transaction
