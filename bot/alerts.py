@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -67,8 +68,11 @@ class AlertSender:
         self.retry_delays = tuple(retry_delays)
         self.sleep = sleep
         self.scheduler: AsyncIOScheduler | None = None
-        self._lock = asyncio.Lock()  # one database call at a time on this connection
+        self._db_lock = threading.Lock()  # one call at a time on this connection, and none after close
+        self._closed = False
+        self._stopping = False
         self._sending: set[asyncio.Task] = set()
+        self._polls: set[asyncio.Task] = set()
 
     def start(self) -> None:
         """Fail interrupted claims, then poll every ``[alerts] poll_seconds`` (first poll at once)."""
@@ -86,17 +90,38 @@ class AlertSender:
         self.scheduler.start()
 
     async def stop(self) -> None:
+        """Stop polling, cancel posts in progress (their rows are settled), wait for a claim in
+        progress, close the connection."""
+        self._stopping = True
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=False)
-        tasks = list(self._sending)
-        for task in tasks:
+        for task in self._sending:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(*self._polls, *self._sending, return_exceptions=True)
+        await asyncio.to_thread(self._locked, self._close)
+
+    def _close(self) -> None:
+        self._closed = True
         self.db.close()
 
     async def deliver_pending(self) -> list[Delivery]:
         """Claim what is pending and post it; returns what happened to each claimed alert."""
+        poll = asyncio.current_task()
+        if poll is not None:
+            self._polls.add(poll)
+        try:
+            return await self._deliver_pending()
+        finally:
+            self._polls.discard(poll)
+
+    async def _deliver_pending(self) -> list[Delivery]:
+        if self._stopping:
+            return []
         claimed = await self._db(queue.claim_alerts, self.db, self.posters, CLAIM_LIMIT)
+        if self._stopping:  # stopped while claiming: leave them for the next start
+            for alert in claimed:
+                await self._db(queue.finish_alert, self.db, alert.id, "pending", attempts=alert.attempts)
+            return []
         by_chat: dict[tuple[str, str], list[queue.Alert]] = {}
         for alert in claimed:
             by_chat.setdefault((alert.platform, alert.chat_id), []).append(alert)
@@ -116,7 +141,7 @@ class AlertSender:
                 done.append(await self._send(alert))
         except asyncio.CancelledError:
             for alert in alerts[len(done) + 1 :]:  # claimed but not started: back to pending
-                queue.finish_alert(self.db, alert.id, "pending", attempts=alert.attempts)
+                self._locked(queue.finish_alert, self.db, alert.id, "pending", attempts=alert.attempts)
             raise
         return done
 
@@ -150,9 +175,9 @@ class AlertSender:
                 return Delivery(alert.id, alert.platform, alert.chat_id, "sent", attempts)
         except asyncio.CancelledError:
             if posting:
-                queue.finish_alert(self.db, alert.id, "failed", attempts=attempts, error="stopped while posting")
+                self._locked(queue.finish_alert, self.db, alert.id, "failed", attempts=attempts, error="stopped while posting")
             else:
-                queue.finish_alert(self.db, alert.id, "pending", attempts=attempts)
+                self._locked(queue.finish_alert, self.db, alert.id, "pending", attempts=attempts)
             raise
         except Exception as exc:
             error = f"{type(exc).__name__}: {exc}"
@@ -170,8 +195,13 @@ class AlertSender:
 
     async def _db(self, func, *args, **kwargs):
         """A database call in a worker thread (a load in progress may hold the write lock)."""
-        async with self._lock:
-            return await asyncio.to_thread(func, *args, **kwargs)
+        return await asyncio.to_thread(self._locked, func, *args, **kwargs)
+
+    def _locked(self, func, *args, **kwargs):
+        with self._db_lock:
+            if self._closed:
+                raise RuntimeError("the alert sender is stopped")
+            return func(*args, **kwargs)
 
 
 def _now_in(config: Config) -> datetime:
