@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ run: $(STAMP)
 ## Run the whole test suite.
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## Lint with ruff (configured in pyproject.toml); `make lint FIX=1` applies the safe fixes.
+lint: $(STAMP)
+	$(BIN)/ruff check $(if $(FIX),--fix,) .
 
 ## Benchmarks: prints a table and writes bench/out/results.json.
 bench: $(STAMP)

@@ -129,7 +129,7 @@ def _console_rss(db_path: Path, work: Path, commands: list[str]) -> PeakMemory:
 
 
 def _stop(process: subprocess.Popen) -> int | None:
-    """SIGTERM (serve exits 0 on it, contract 5), then SIGKILL after 15 s."""
+    """SIGTERM (serve exits 0 on it), then SIGKILL after 15 s."""
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
     try:

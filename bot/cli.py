@@ -1,16 +1,36 @@
 """The ``newsbot`` command line: a thin click shell over store/, handlers/ and serve.
 
-Exit codes: 0 success, 1 when some input failed (a bad file), 2 on usage errors.
+Exit codes: 0 success, 1 when some input failed (a bad file), 2 on usage errors and on a database
+that cannot be used (one line naming the file). Text from articles is printed without terminal
+control sequences.
 """
 
 from __future__ import annotations
 
-import logging
 import sys
 
 import click
 
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config, ConfigError, incomplete_platform, load_config
+from bot.logs import setup_logging
+from store.safe_text import strip_terminal_controls
+
+
+class ConfigProblem(click.ClickException):
+    """A config or environment value that cannot be used: one line, exit code 2."""
+
+    exit_code = 2
+
+
+class DatabaseError(click.ClickException):
+    """A database file that cannot be used: one line, exit code 2."""
+
+    exit_code = 2
+
+
+def echo(text: str) -> None:
+    """Print text that may come from an article: no escape sequence reaches the terminal."""
+    click.echo(strip_terminal_controls(text))
 
 
 class Context:
@@ -25,17 +45,23 @@ class Context:
             try:
                 self._config = load_config(self.config_path)
             except ConfigError as exc:
-                raise click.UsageError(str(exc)) from None
+                raise ConfigProblem(str(exc)) from None
+            _apply_log_config(self._config)
         return self._config
 
     @property
     def db_path(self) -> str:
-        return self.db_override or self.config.store.db
+        config = self.config  # validated even when --db makes [store] db moot
+        return self.db_override or config.store.db
 
-    def open_db(self):
-        from store.db import open_db
+    def open_db(self, *, create: bool = True):
+        """The database; read-only commands pass ``create=False`` and never create one."""
+        from store.db import DatabaseProblem, open_db
 
-        return open_db(self.db_path)
+        try:
+            return open_db(self.db_path, create=create)
+        except DatabaseProblem as exc:
+            raise DatabaseError(str(exc)) from None
 
     def nlp(self):
         from store.extraction.nlp import ModelNotFound, shared_pipeline
@@ -49,9 +75,24 @@ class Context:
 def config_options(func):
     func = click.option("--db", "db", metavar="FILE", help="SQLite database (overrides [store] db).")(func)
     func = click.option(
-        "--config", "config_path", metavar="FILE", help="TOML config (default: config.toml if present)."
+        "--config",
+        "config_path",
+        metavar="FILE",
+        envvar="NEWSBOT_CONFIG",
+        help="TOML config (default: $NEWSBOT_CONFIG, else config.toml if present).",
     )(func)
     return func
+
+
+def _apply_log_config(config: Config) -> None:
+    """[log] level and format (``-v`` still means DEBUG); the config's secrets are redacted from logs."""
+    from bot.config_show import secret_values
+    from bot.logs import redact
+
+    redact.add(secret_values(config))
+    root = click.get_current_context(silent=True)
+    verbose = bool(root and root.find_root().params.get("verbose"))
+    setup_logging(config.log.level, config.log.format, verbose=verbose)
 
 
 def _context(config_path: str | None, db: str | None) -> Context:
@@ -63,13 +104,7 @@ def _context(config_path: str | None, db: str | None) -> Context:
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
 def cli(verbose: bool) -> None:
     """newsroom-bot: load Dutch news articles, extract their facts, answer questions in chat."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    for noisy in ("httpx", "apscheduler.executors.default", "aiohttp.access"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    setup_logging(verbose=verbose)
 
 
 @cli.command()
@@ -98,9 +133,15 @@ def load(paths, config_path, db, progress) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per article (contract 2).")
-@click.option("--jsonl", "jsonl", metavar="FILE", help="Read JSON Lines {id, text[, date]} from FILE or - (contract 3).")
-@click.option("--config", "config_path", metavar="FILE", help="TOML config (default: config.toml if present).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per article.")
+@click.option("--jsonl", "jsonl", metavar="FILE", help="Read JSON Lines {id, text[, date]} from FILE or -.")
+@click.option(
+    "--config",
+    "config_path",
+    metavar="FILE",
+    envvar="NEWSBOT_CONFIG",
+    help="TOML config (default: $NEWSBOT_CONFIG, else config.toml if present).",
+)
 def extract(paths, as_json, jsonl, config_path) -> None:
     """Extract facts from articles without a database.
 
@@ -130,13 +171,13 @@ def search(query, limit, config_path, db) -> None:
     from store.search import search_articles
 
     ctx = _context(config_path, db)
-    database = ctx.open_db()
+    database = ctx.open_db(create=False)
     rows = search_articles(database, " ".join(query), limit=limit)
     if not rows:
         click.echo("No articles found.")
     for row in rows:
-        click.echo(f"#{row['id']}  {row['date'] or '—'}  {row['title'] or '(no title)'}")
-        click.echo(f"    {row['snippet']}")
+        echo(f"#{row['id']}  {row['date'] or '—'}  {row['title'] or '(no title)'}")
+        echo(f"    {row['snippet']}")
 
 
 @cli.command()
@@ -149,8 +190,8 @@ def stats(config_path, db) -> None:
     from store.stats import stats_lines, store_stats
 
     ctx = _context(config_path, db)
-    for line in stats_lines(store_stats(ctx.open_db())):
-        click.echo(line)
+    for line in stats_lines(store_stats(ctx.open_db(create=False))):
+        echo(line)
 
 
 @cli.command()
@@ -179,8 +220,8 @@ def ask(text, as_json, config_path, db) -> None:
     from bot.console import ask as ask_once
 
     ctx = _context(config_path, db)
-    output, code = ask_once(ctx.open_db(), ctx.config, text, as_json=as_json, nlp_loader=ctx.nlp)
-    click.echo(output)
+    output, code = ask_once(ctx.open_db(create=False), ctx.config, text, as_json=as_json, nlp_loader=ctx.nlp)
+    echo(output)
     sys.exit(code)
 
 
@@ -207,7 +248,28 @@ def serve(config_path, db) -> None:
     from bot.serve import run_serve
 
     ctx = _context(config_path, db)
+    problem = incomplete_platform(ctx.config)
+    if problem:
+        raise ConfigProblem(problem)
+    ctx.open_db().close()  # a database problem is one line and exit 2, before anything starts
     sys.exit(run_serve(ctx.config, ctx.db_path))
+
+
+@cli.command("config")
+@config_options
+def show_config(config_path, db) -> None:
+    """Print the effective configuration (secrets masked) and where each value came from.
+
+    Example: NEWSBOT_DIGEST_TIME=06:45 newsbot config
+    """
+    from bot.config_show import render_config
+
+    ctx = _context(config_path, db)
+    config = ctx.config
+    if db:
+        config.store.db = db
+        config.sources["store.db"] = "--db"
+    click.echo(render_config(config), nl=False)
 
 
 @cli.command()
@@ -230,7 +292,7 @@ def digest(date, chat, config_path, db) -> None:
         text = render_digest_text(ctx.open_db(), ctx.config, date=date, chat=chat)
     except ValueError:
         raise click.UsageError(f"--date {date!r} is not a date; use YYYY-MM-DD or YYYY-MM") from None
-    click.echo(text)
+    echo(text)
 
 
 def main() -> None:  # pragma: no cover - console entry point

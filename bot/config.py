@@ -1,8 +1,10 @@
-"""Configuration: a TOML file plus environment variables for secrets (DESIGN contract 7).
+"""Configuration: a TOML file, then the environment, validated into one ``Config``.
 
 ``load_config(path)`` returns a validated ``Config``; a wrong value raises ``ConfigError`` naming
-the key and the allowed values. Secrets may live in the file or in their environment variable;
-the environment wins, so a checked-in config never needs a token.
+the key and the allowed values. Every key may also come from ``NEWSBOT_<SECTION>_<KEY>``
+(``bot.config_env``), and the secrets from their short aliases (``TELEGRAM_BOT_TOKEN`` ...); the
+environment wins over the file, so a checked-in config never needs a token. ``Config.sources``
+records where each value came from, for ``newsbot config``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.config_env import EnvError, check_types, environment_overrides, schema
 from handlers.context import HandlerContext
 
 DEFAULT_DB = "data/newsroom.db"
@@ -94,6 +97,7 @@ class DigestConfig:
 
 
 @dataclass
+<<<<<<< HEAD
 class AlertsConfig:
     poll_seconds: float = 15.0  # serve sends pending alerts this often (also those of other processes)
     max_per_load: int = 5  # alerts per chat per load; the rest become one summary line
@@ -105,6 +109,17 @@ class FeedsConfig:
     interval_minutes: float = 10.0
     timeout_seconds: float = 20.0  # per feed or page download
     max_page_mb: float = 2.0  # a linked page larger than this is skipped (retried next round)
+=======
+class LogConfig:
+    level: str = "INFO"  # DEBUG, INFO, WARNING, ERROR; -v means DEBUG
+    format: str = "text"  # "text" or "json" (one JSON object a line)
+
+
+@dataclass
+class ServeConfig:
+    health_port: int | None = None  # GET /healthz and /metrics on this port; unset: off
+    health_host: str = "0.0.0.0"
+>>>>>>> main
 
 
 @dataclass
@@ -115,9 +130,15 @@ class Config:
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     slack: SlackConfig = field(default_factory=SlackConfig)
     digest: DigestConfig = field(default_factory=DigestConfig)
+<<<<<<< HEAD
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
     feeds: FeedsConfig = field(default_factory=FeedsConfig)
+=======
+    log: LogConfig = field(default_factory=LogConfig)
+    serve: ServeConfig = field(default_factory=ServeConfig)
+>>>>>>> main
     path: str | None = None  # the file it came from, if any
+    sources: dict[str, str] = field(default_factory=dict)  # "slack.bot_token" → "file" | "env NAME"
 
     @property
     def tz(self) -> ZoneInfo:
@@ -138,9 +159,16 @@ SECTIONS = {
     "telegram": TelegramConfig,
     "slack": SlackConfig,
     "digest": DigestConfig,
+<<<<<<< HEAD
     "alerts": AlertsConfig,
     "feeds": FeedsConfig,
+=======
+    "log": LogConfig,
+    "serve": ServeConfig,
+>>>>>>> main
 }
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
 
 
 def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
@@ -168,11 +196,53 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
                 allowed = ", ".join(f for f in section.__dataclass_fields__)
                 raise ConfigError(f"unknown key [{name}] {key}; allowed: {allowed}")
             setattr(section, key, item)
+            config.sources[f"{name}.{key}"] = "file"
     for (section, key), var in SECRETS.items():
         if env.get(var):
             setattr(getattr(config, section), key, env[var])
-    validate(config)
+            config.sources[f"{section}.{key}"] = f"env {var}"
+    keys = schema(SECTIONS)
+    try:
+        overrides = environment_overrides(keys, env)
+    except EnvError as exc:
+        raise ConfigError(str(exc)) from None
+    for key, value in overrides.items():
+        setattr(getattr(config, key.section), key.name, value)
+        config.sources[f"{key.section}.{key.name}"] = f"env {key.variable}"
+    try:
+        validate(config)
+        check_types(config, keys)
+    except (ConfigError, ValueError) as exc:
+        raise ConfigError(_name_the_variable(str(exc), config.sources)) from None
     return config
+
+
+def _name_the_variable(message: str, sources: dict[str, str]) -> str:
+    """A bad value set in the environment: say which variable set it."""
+    match = re.match(r"\[(\w+)\] (\w+)", message)
+    source = sources.get(f"{match.group(1)}.{match.group(2)}", "") if match else ""
+    return f"{message} (set by {source[4:]})" if source.startswith("env ") else message
+
+
+def incomplete_platform(config: Config) -> str | None:
+    """A platform given some credentials but not all it needs: the line to stop ``serve`` with.
+
+    Without this, a server missing one token would quietly start the console chat instead.
+    """
+    slack = config.slack
+    if not slack.enabled and (slack.bot_token or slack.app_token or slack.signing_secret):
+        if not slack.bot_token:
+            return "[slack] is incomplete: bot_token (SLACK_BOT_TOKEN) is not set"
+        if slack.mode == "socket":
+            return (
+                '[slack] is incomplete: mode = "socket" needs app_token (SLACK_APP_TOKEN); '
+                'or set mode = "http" with signing_secret'
+            )
+        return '[slack] is incomplete: mode = "http" needs signing_secret (SLACK_SIGNING_SECRET)'
+    telegram = config.telegram
+    if not telegram.enabled and (telegram.webhook_url or telegram.webhook_secret):
+        return "[telegram] is incomplete: a webhook is configured but token (TELEGRAM_BOT_TOKEN) is not set"
+    return None
 
 
 def validate(config: Config) -> None:
@@ -207,6 +277,15 @@ def validate(config: Config) -> None:
     if not TIME_RE.match(str(config.digest.time)):
         raise ConfigError(f'[digest] time = "{config.digest.time}" is not a time; use "HH:MM", e.g. "07:30"')
     _check_type("digest", "grace_hours", config.digest.grace_hours, (int, float))
+    _check_type("log", "level", config.log.level, str)
+    if config.log.level.upper() not in LOG_LEVELS:
+        raise ConfigError(f'[log] level = "{config.log.level}" is not allowed; use one of {", ".join(LOG_LEVELS)}')
+    config.log.level = config.log.level.upper()
+    if config.log.format not in LOG_FORMATS:
+        raise ConfigError(f'[log] format = "{config.log.format}" is not allowed; use "text" or "json"')
+    port = config.serve.health_port
+    if port is not None and (not isinstance(port, int) or isinstance(port, bool) or not 0 <= port <= 65535):
+        raise ConfigError("[serve] health_port must be a port number from 0 to 65535")
     for section, key in (
         ("telegram", "admins"),
         ("slack", "admins"),

@@ -21,6 +21,7 @@ from handlers import dispatch, parse_command_text
 from handlers.context import HandlerContext
 from handlers.reply import Reply, Request
 from handlers.texts import t
+from store.safe_text import strip_terminal_controls
 
 EXIT_WORDS = {"exit", "quit", "/exit", "/quit", "stop"}
 HISTORY_FILE = "console_history"
@@ -76,7 +77,7 @@ def run_chat(
             break
         reply = answer(db, config, line, context)
         if reply is not None:
-            print(reply.plain_text(), end="\n\n", file=stdout, flush=True)
+            print(strip_terminal_controls(reply.plain_text()), end="\n\n", file=stdout, flush=True)
 
 
 def _lines(config: Config, stdin: TextIO, stdout: TextIO, session: Any = None):
@@ -109,7 +110,7 @@ def ask(
     as_json: bool = False,
     nlp_loader: Callable[[], Any] | None = None,
 ) -> tuple[str, int]:
-    """One command for ``newsbot ask`` (contract 4): (output, exit code).
+    """One command for ``newsbot ask``: (output, exit code).
 
     Exit 0 on an answer, including "not found"; 2 on usage errors (empty text, no command, a
     command used wrongly or unknown); 1 when the handler failed.

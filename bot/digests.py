@@ -1,6 +1,6 @@
 """What a subscribed chat receives: its digest, in its language, since its previous digest.
 
-Also the text ``newsbot digest`` prints (contract 6). The scheduler (``bot/scheduler.py``)
+Also the text ``newsbot digest`` prints. The scheduler (``bot/scheduler.py``)
 decides when; this module decides what.
 """
 
@@ -50,7 +50,7 @@ def subscription_digest(db: Database, subscription: Subscription, config: Config
 
 
 def render_digest_text(db: Database, config: Config, date: str | None = None, chat: str | None = None) -> str:
-    """What ``newsbot digest [--date D] [--chat ID]`` prints (contract 6).
+    """What ``newsbot digest [--date D] [--chat ID]`` prints.
 
     With a date: that day's digest. With a subscribed chat and no date: what that chat would get
     now (the articles since its previous digest). Otherwise: the last 24 hours.

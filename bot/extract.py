@@ -1,4 +1,4 @@
-"""``newsbot extract``: facts as JSON without a database (DESIGN contracts 2 and 3)."""
+"""``newsbot extract``: facts as JSON without a database."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import TextIO
 from store.articles import read_articles
 from store.extraction.facts import extract_many
 from store.loader import expand_paths
-from store.model import BadArticle, facts_json
+from store.model import BadArticle, BadRecord, facts_json
 
 BATCH = 32
 
@@ -22,7 +22,12 @@ def extract_json(nlp, paths: Iterable[str], out: TextIO, max_bytes: int) -> int:
     for path, error in expand_paths(paths):
         if error is None:
             try:
-                articles.extend(read_articles(path, max_bytes=max_bytes))
+                for item in read_articles(path, max_bytes=max_bytes):
+                    if isinstance(item, BadRecord):
+                        print(f"failed     {item.path}: {item.reason}", file=sys.stderr)
+                        failures += 1
+                    else:
+                        articles.append(item)
                 continue
             except BadArticle as exc:
                 error = str(exc)

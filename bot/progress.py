@@ -10,6 +10,7 @@ import click
 from tqdm import tqdm
 
 from store.loader import LoadResult, expand_paths
+from store.safe_text import strip_terminal_controls
 
 STATUSES = ("loaded", "unchanged", "replaced", "failed")
 
@@ -35,6 +36,7 @@ class FileReport:
             return
         line, status = describe_file(self.current or "", self.results)
         self.files[status] += 1
+        line = strip_terminal_controls(line)  # file names and titles come from outside
         if self.bar is not None:
             self.bar.write(line, file=sys.stdout)
             self.bar.update(1)
@@ -48,7 +50,8 @@ class FileReport:
 
 
 def describe_file(file: str, results: list[LoadResult]) -> tuple[str, str]:
-    """One line for a file and its overall status (failed wins, then replaced, loaded, unchanged)."""
+    """A line for a file and its overall status (failed wins, then replaced, loaded, unchanged);
+    a file of many articles gets one more line for each that failed."""
     statuses = Counter(r.status for r in results)
     status = next(s for s in ("failed", "replaced", "loaded", "unchanged") if statuses[s])
     if len(results) == 1:
@@ -58,9 +61,9 @@ def describe_file(file: str, results: list[LoadResult]) -> tuple[str, str]:
         title = f"  {r.title}" if r.title else ""
         return f"{r.status:<10} {file}  #{r.article_id}{title}", status
     parts = ", ".join(f"{statuses[s]} {s}" for s in STATUSES if statuses[s])
-    reasons = "; ".join(f"{r.path}: {r.reason}" for r in results if r.status == "failed")
-    line = f"{status:<10} {file}  ({len(results)} articles: {parts})"
-    return (line + (f" — {reasons}" if reasons else "")), status
+    lines = [f"{status:<10} {file}  ({len(results)} articles: {parts})"]
+    lines += [f"failed     {r.path}: {r.reason}" for r in results if r.status == "failed"]
+    return "\n".join(lines), status
 
 
 @contextmanager

@@ -1,6 +1,6 @@
 """``newsbot serve``: one asyncio loop running every enabled adapter and the digest scheduler.
 
-With no chat platform configured it runs the console chat instead (DESIGN contract 5). SIGTERM
+With no chat platform configured it runs the console chat instead. SIGTERM
 and SIGINT stop it cleanly: the adapters first (no new commands), then the scheduler (digests in
 progress settle their ledger rows), then the database; ``run_serve`` then returns exit code 0.
 """
@@ -16,7 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Config, describe
+<<<<<<< HEAD
 from bot.live import LiveJobs
+=======
+from bot.logs import redact, setup_logging
+>>>>>>> main
 from bot.scheduler import DigestScheduler
 from store.db import open_db
 from store.subscriptions import sync_config_subscriptions
@@ -25,6 +29,14 @@ log = logging.getLogger(__name__)
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 ADAPTER_STOP_SECONDS = 5.0
+
+
+class StartError(Exception):
+    """An adapter could not start: one line for the operator (never a token) and an exit code."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def nlp_loader_for(config: Config) -> Callable[[], Any]:
@@ -96,7 +108,10 @@ async def serve(
             "newsbot serve: %s; database %s; time zone %s", ", ".join(running), db_path, config.bot.timezone
         )
         for name, adapter in adapters.items():
-            await adapter.start()
+            try:
+                await adapter.start()
+            except Exception as exc:
+                raise start_error(name, exc, config) from exc
             started.append((name, adapter))
         if adapters:
             scheduler = DigestScheduler(db, config, adapters, **(scheduler_options or {}))
@@ -158,9 +173,32 @@ def _start_console(
     threading.Thread(target=chat, name="console chat", daemon=True).start()
 
 
+def start_error(name: str, exc: Exception, config: Config) -> StartError:
+    """What went wrong starting adapter ``name``, in words an operator can act on.
+
+    Telegram's InvalidToken message quotes the token: it is never passed on.
+    """
+    if type(exc).__name__ == "InvalidToken":
+        return StartError(
+            f"{name}: the Bot API at {config.telegram.api_base_url} refused the token; "
+            "check [telegram] token (TELEGRAM_BOT_TOKEN) and api_base_url",
+            exit_code=2,
+        )
+    detail = redact(str(exc)) or type(exc).__name__
+    return StartError(f"{name}: could not start: {detail}")
+
+
 def run_serve(config: Config, db_path: str | Path) -> int:
-    """Run serve until a stop signal; the exit code (0 on SIGTERM/SIGINT or the console's exit)."""
+    """Run serve until a stop signal; the exit code (0 on SIGTERM/SIGINT or the console's exit).
+
+    An adapter that cannot start ends serve with one logged line and exit code 2 (a refused
+    token) or 1 (anything else, such as a platform that cannot be reached).
+    """
     if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    asyncio.run(serve(config, db_path))
+        setup_logging(config.log.level, config.log.format)
+    try:
+        asyncio.run(serve(config, db_path))
+    except StartError as exc:
+        log.error("newsbot serve: %s", exc)
+        return exc.exit_code
     return 0

@@ -72,7 +72,6 @@ class TelegramAdapter:
     # -- lifecycle -----------------------------------------------------------------------------
     async def start(self) -> None:
         """Connect, publish the command menu and start receiving updates (polling or webhook)."""
-        logging.getLogger("httpx").setLevel(logging.WARNING)
         open_db(self.db_path).close()  # create the file and apply migrations once, up front
         app = self.application
         await app.initialize()

@@ -31,7 +31,12 @@ def _load(request: Request, db: Database, context: HandlerContext) -> Reply:
     if request.attachment is not None:
         name = upload_name(request.attachment.filename)  # never echo a sender's path tricks
         results = load_bytes(
-            db, name, request.attachment.content, max_bytes=context.max_file_bytes, nlp_loader=context.nlp_loader
+            db,
+            name,
+            request.attachment.content,
+            max_bytes=context.max_file_bytes,
+            nlp_loader=context.nlp_loader,
+            origin=f"{request.platform}:{request.user_id}",  # one uploader never replaces another's
         )
     else:  # the console's /load PATH...
         name = request.args.strip()
@@ -50,8 +55,12 @@ def result_reply(name: str, results: list[LoadResult], language: str) -> Reply:
         if result.status == "failed":
             lines.append(Line(t("load.failed", language, path=result.path, reason=result.reason or "")))
         else:
-            label = result.title or result.path
-            lines.append(Line(t(f"load.{result.status}", language, label=f"#{result.article_id} {label}")))
+            label = f"#{result.article_id} {result.title or result.path}"
+            if result.status == "replaced" and result.replaced_title is not None:
+                was = result.replaced_title or f"#{result.article_id}"
+                lines.append(Line(t("load.replaced_was", language, label=label, was=was)))
+            else:
+                lines.append(Line(t(f"load.{result.status}", language, label=label)))
     counts = {status: sum(r.status == status for r in results) for status in STATUSES}
     lines.append(Line(t("load.total", language, **counts)))
     ids = [r.article_id for r in results if r.status in ("loaded", "replaced") and r.article_id]

@@ -234,6 +234,7 @@ COMMAND_TEXTS: dict = {
     "load.title": {"nl": "Laden: {filename}", "en": "Loading: {filename}"},
     "load.loaded": {"nl": "geladen: {label}", "en": "loaded: {label}"},
     "load.replaced": {"nl": "vervangen: {label}", "en": "replaced: {label}"},
+    "load.replaced_was": {"nl": "vervangen: {label} (was: {was})", "en": "replaced: {label} (was: {was})"},
     "load.unchanged": {"nl": "ongewijzigd: {label}", "en": "unchanged: {label}"},
     "load.failed": {"nl": "mislukt: {path}: {reason}", "en": "failed: {path}: {reason}"},
     "load.total": {

@@ -2,7 +2,7 @@
 
 DELIVERY_TEXTS: dict = {}
 
-# --- digests and subscriptions (issue 7: handlers/digest.py, handlers/subscribe.py, the scheduler) ---
+# --- digests and subscriptions (handlers/digest.py, handlers/subscribe.py, the scheduler) ---
 DELIVERY_TEXTS.update(
     {
         "digest.title": {"nl": "Nieuwsoverzicht {label}", "en": "News digest {label}"},

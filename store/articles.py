@@ -3,9 +3,11 @@
     read_articles(path, max_bytes=5 MiB) -> list[Article]
     read_bytes(name, data, max_bytes=5 MiB) -> list[Article]   (an upload; ``name`` picks the format)
 
-Anything that is not a readable article raises ``BadArticle`` with a plain reason. A file holding
-several articles (a JSON array, JSON Lines) is read as a whole: one bad record fails the whole
-file, naming the record's line or item number, so nothing is loaded half.
+Anything that is not a readable article raises ``BadArticle`` with a plain reason. A JSON array
+is read as a whole: one bad item fails the whole file, naming the item. A JSON Lines file is a
+feed of independent records: a bad line becomes a ``BadRecord`` naming the line, in its place
+among the articles, and the other lines still load. Only regular files are read (a device or a
+named pipe would never end), and never more than the size limit.
 
 Plain text follows the seeds: an optional `` date YYYY-MM[-DD]`` header (the body may go on on the
 same line), an optional headline line, and lines hard-wrapped at ~90 characters with a blank line
@@ -16,7 +18,10 @@ are never changed, apart from dropping a BOM and zero-width characters.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
+import sys
 from pathlib import Path
 
 import frontmatter
@@ -25,7 +30,8 @@ import yaml
 
 from store.dates import normalise_date
 from store.decoding import decode, decode_html
-from store.model import Article, BadArticle
+from store.model import Article, BadArticle, BadRecord
+from store.safe_text import strip_terminal_controls
 
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 5 * MB
@@ -37,6 +43,9 @@ SUPPORTED_SUFFIXES = set(FORMATS)
 TEXT_FIELDS = ("text", "body", "content")  # JSON: the first one present is the article text
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\ud800" escapes decode to these: no text
+NOT_REGULAR = ((stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISFIFO, "a named pipe"),
+               (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))  # fmt: skip
 BOILERPLATE_LINES = {"advertentie", "advertisement"}  # ad markers left by copy-paste from sites
 
 DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]*:?[ \t]+(\d{4}(?:-\d{1,2}){0,2})\b[ \t]*", re.I)
@@ -46,20 +55,39 @@ LINKING_WORDS = {"de", "het", "een", "van", "en", "in", "op", "met", "te", "voor
                  "die", "naar", "bij", "tot", "uit", "of", "door", "over", "als", "maar"}  # fmt: skip
 
 
-def read_articles(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+def read_articles(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article | BadRecord]:
     """The articles in the file at ``path``; the size is checked before anything is read."""
     path = Path(path)
+    if path.is_dir():
+        raise BadArticle("this is a folder, not a file")
+    return read_bytes(str(path), read_regular_file(path, max_bytes), max_bytes)
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``. Opened without blocking, so that a
+    named pipe is refused instead of waiting for a writer; read no further than the limit, so
+    that a file growing meanwhile cannot exhaust memory."""
     try:
-        if path.is_dir():
-            raise BadArticle("this is a folder, not a file")
-        check_size(path.stat().st_size, max_bytes)
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise BadArticle(os_reason(exc)) from exc
-    return read_bytes(str(path), data, max_bytes)
+    try:
+        mode = os.fstat(fd).st_mode
+        for is_kind, kind in NOT_REGULAR:
+            if is_kind(mode):
+                raise BadArticle(f"not a regular file ({kind})")
+        check_size(os.fstat(fd).st_size, max_bytes)
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            data = file.read(max_bytes + 1)
+        check_size(len(data), max_bytes)
+        return data
+    except OSError as exc:
+        raise BadArticle(os_reason(exc)) from exc
+    finally:
+        os.close(fd)
 
 
-def read_bytes(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+def read_bytes(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article | BadRecord]:
     """The articles in ``data``, read as the format that the suffix of ``name`` says."""
     check_size(len(data), max_bytes)
     suffix = Path(name).suffix.lower()
@@ -107,7 +135,8 @@ def clean_text(text: str, rewrap: bool = True) -> str:
 
 
 def normalise_lines(text: str) -> str:
-    text = ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = ZERO_WIDTH.sub("", strip_terminal_controls(text))
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip().lower() not in BOILERPLATE_LINES)
 
@@ -178,6 +207,8 @@ def is_heading(rows: list[str], i: int, width: int) -> bool:
 
 
 def make_article(path: str, text: str, fmt: str, rewrap: bool = True, **meta) -> Article:
+    for value in (text, *meta.values()):
+        check_no_surrogates(value)
     body = clean_text(text, rewrap)
     if not body:
         raise BadArticle("no article text after cleaning")
@@ -186,11 +217,17 @@ def make_article(path: str, text: str, fmt: str, rewrap: bool = True, **meta) ->
                    url=url, source=source, format=fmt)  # fmt: skip
 
 
+def check_no_surrogates(value: object) -> None:
+    """Unpaired surrogates (JSON's "\\ud800") are no characters: SQLite and UTF-8 refuse them."""
+    if isinstance(value, str) and (found := SURROGATE.search(value)):
+        raise BadArticle(f"the text holds an unpaired surrogate (\\u{ord(found.group()):04x}), not text")
+
+
 def plain(value: object) -> str | None:
     """A metadata value as one line of text; lists, mappings and blanks give None."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None
-    return re.sub(r"\s+", " ", str(value)).strip() or None
+    return re.sub(r"\s+", " ", strip_terminal_controls(str(value))).strip() or None
 
 
 def read_plain(name: str, text: str) -> list[Article]:
@@ -258,6 +295,8 @@ def read_json(name: str, text: str) -> list[Article]:
         if len([line for line in text.split("\n") if line.strip()]) > 1 and first_line_is_object(text):
             return read_json_lines(name, text)
         raise BadArticle(f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    except ValueError as exc:  # an integer longer than Python converts
+        raise BadArticle(f"not valid JSON: {json_value_reason(exc)}") from exc
     if isinstance(document, list):
         if not document:
             raise BadArticle("the JSON array is empty")
@@ -269,24 +308,41 @@ def first_line_is_object(text: str) -> bool:
     first = next(line for line in text.lstrip("\ufeff").split("\n") if line.strip())
     try:
         return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):
         return False
 
 
-def read_json_lines(name: str, text: str) -> list[Article]:
-    """One JSON object a line; the first bad line fails the whole file (blank lines are skipped)."""
-    articles = []
+def json_value_reason(exc: ValueError) -> str:
+    """The reason ``json.loads`` gave, in a line; its integer limit gets a plain one."""
+    if "digits" in str(exc):
+        return f"a number with more than {sys.get_int_max_str_digits()} digits"
+    return str(exc).split("\n")[0]
+
+
+def read_json_lines(name: str, text: str) -> list[Article | BadRecord]:
+    """One JSON object a line (blank lines are skipped); a bad line is a ``BadRecord``."""
+    articles: list[Article | BadRecord] = []
     for n, line in enumerate(text.lstrip("\ufeff").split("\n"), 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            raise BadArticle(f"line {n}: not valid JSON ({getattr(exc, 'msg', 'nested too deeply')})") from exc
-        articles.append(record_article(f"{name}#{n}", record, f"line {n}: ", fmt="jsonl"))
+            articles.append(record_article(f"{name}#{n}", json_line(line, n), f"line {n}: ", fmt="jsonl"))
+        except BadArticle as exc:
+            articles.append(BadRecord(f"{name}#{n}", str(exc)))
     if not articles:
         raise BadArticle("no text: the file holds only blank lines")
     return articles
+
+
+def json_line(line: str, n: int) -> object:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise BadArticle(f"line {n}: not valid JSON ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise BadArticle(f"line {n}: not valid JSON (nested too deeply)") from exc
+    except ValueError as exc:
+        raise BadArticle(f"line {n}: not valid JSON ({json_value_reason(exc)})") from exc
 
 
 def record_article(path: str, record: object, where: str, fmt: str = "json") -> Article:

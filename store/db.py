@@ -8,6 +8,10 @@ Every write goes through ``write_transaction``: it takes SQLite's write lock whe
 starts (``BEGIN IMMEDIATE``), so a writer that finds another one busy waits up to the busy timeout
 for its turn. A deferred ``BEGIN`` (sqlite-utils' own ``atomic()``) would read first and then fail
 at once with "database is locked" when it tries to write while another process holds the lock.
+
+A file that cannot be our database raises ``DatabaseProblem`` with one line naming it, before
+anything is written to it: a folder, a damaged file, another application's SQLite database, a
+read-only file. Read-only commands open with ``create=False`` and get ``DatabaseMissing``.
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from store.db_checks import DatabaseMissing, DatabaseProblem, check_file, check_ours, sqlite_reason
+
+__all__ = ["DatabaseMissing", "DatabaseProblem", "open_db", "write_transaction", "schema_version"]
 
 BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS = Migrations("newsbot")
@@ -61,23 +69,6 @@ class NewsroomDatabase(Database):
         return write_transaction(self)
 
 
-def open_db(path: str | Path, *, migrate: bool = True) -> Database:
-    """Open (creating it if needed) the database at ``path`` and bring its schema up to date."""
-    path = Path(path)
-    if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    db = NewsroomDatabase(conn)
-    if str(path) != ":memory:":
-        db.enable_wal()
-    conn.execute("PRAGMA synchronous = NORMAL")
-    if migrate:
-        migrate_schema(db)
-    return db
-
-
 def migrate_schema(db: Database) -> None:
     """Apply pending migrations under the write lock, so that two processes opening a new database
     at once do not both create its tables (the second finds them applied and does nothing)."""
@@ -90,6 +81,41 @@ def _migrations_pending(db: Database) -> bool:
     if not db["_sqlite_migrations"].exists():
         return True
     return bool(MIGRATIONS.pending(db))
+
+
+def open_db(path: str | Path, *, migrate: bool = True, create: bool = True) -> Database:
+    """Open the database at ``path`` and bring its schema up to date.
+
+    With ``create`` a missing file (and its folder) is created; without it ``DatabaseMissing``
+    is raised. Any other unusable file raises ``DatabaseProblem`` before anything is written.
+    """
+    path = Path(path)
+    if str(path) == ":memory:":
+        return _connect(path, migrate)
+    check_file(path, create)
+    try:
+        db = _connect(path, migrate)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(f"database {path}: {sqlite_reason(exc)}") from None
+    return db
+
+
+def _connect(path: Path, migrate: bool) -> Database:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = NewsroomDatabase(conn)
+        if str(path) != ":memory:":
+            check_ours(db, path, MIGRATIONS.migrations_table, MIGRATIONS.name)
+            db.enable_wal()
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if migrate:
+            migrate_schema(db)
+    except BaseException:
+        conn.close()
+        raise
+    return db
 
 
 def schema_version(db: Database) -> list[str]:
@@ -290,7 +316,7 @@ def m002_quotes_fts(db: Database) -> None:
 
 @MIGRATIONS()
 def m003_query_indexes(db: Database) -> None:
-    """Indexes for the reads that otherwise scan every article (measured by bench/, issue 8).
+    """Indexes for the reads that otherwise scan every article (measured by bench/).
 
     At 100k articles: ``max(DAY_SQL)`` for /trending 80 → 0.1 ms (the expression must stay exactly
     ``store.queries.DAY_SQL`` without its alias; if DAY_SQL changes, add a migration with the new
@@ -307,7 +333,7 @@ def m003_query_indexes(db: Database) -> None:
 @MIGRATIONS()
 def m004_mentions_by_article(db: Database) -> None:
     """/trending counts the mentions of a period's articles: with (article_id, entity_id) covering
-    them, no mention row is read. At 100k articles, 30 days: 40 → 30 ms (bench/, issue 8)."""
+    them, no mention row is read. At 100k articles, 30 days: 40 → 30 ms (bench/)."""
     db.execute("create index if not exists idx_mentions_article_entity on mentions(article_id, entity_id)")
 
 
@@ -319,7 +345,7 @@ _M005_DAY = "substr(coalesce(a.date, a.loaded_at) || '-01-01', 1, 10)"
 def m005_entity_articles(db: Database) -> None:
     """``entity_articles``: one row per (entity, article) that mentions it, with the article's date,
     its /trending day and the number of mentions — what /who, name lookup and /trending count
-    (issue 8, bench/ at 100k articles, p95: /who 39 → 6 ms, /trending 30 62 → 12 ms; filling it
+    (bench/ at 100k articles, p95: /who 39 → 6 ms, /trending 30 62 → 12 ms; filling it
     takes ~4 s and ~90 MB there).
 
     SQLite triggers keep it equal to ``select entity_id, article_id, count(*) from mentions join
@@ -446,3 +472,23 @@ def m007_follows_alerts_feeds(db: Database) -> None:
     )
     db["feed_entries"].create_index(["feed_url", "guid"], unique=True)
     db["feed_entries"].create_index(["link"])
+
+
+@MIGRATIONS()
+def m008_sources_parts_buttons(db: Database) -> None:
+    """Who an article came from, how far a digest got, and buttons that survive restarts.
+
+    ``articles.origin``: the uploader of a chat upload ("telegram:123"), null for files the
+    operator loads; an article is replaced only by the same origin's file of the same name or
+    record with the same url. ``digests_sent.parts_sent``: how many messages of a multi-part
+    digest were delivered, so a retry or a resend after a crash sends only the rest;
+    ``claimed_by``: the host and process that claimed it, so a claim whose process died is seen.
+    ``button_commands``: Telegram callback tokens (a hash of the command) → the command.
+    """
+    db["articles"].add_column("origin", str)
+    db.execute("create index if not exists idx_articles_origin_path on articles(origin, path)")
+    db["digests_sent"].add_column("parts_sent", int, not_null_default=0)
+    db["digests_sent"].add_column("claimed_by", str)
+    db["button_commands"].create(
+        {"token": str, "command": str, "created_at": str}, pk="token", not_null={"command"}
+    )

@@ -55,16 +55,20 @@ def decode_html(data: bytes) -> str:
         declared = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", data[:4096], re.I)
         if declared and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             reject_binary(data)
+            name = declared.group(1).decode("ascii")
             try:
-                encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+                codec = codecs.lookup(name)
             except LookupError:
-                encoding = None
+                codec = None
+            if codec is not None and (not codec._is_text_encoding or codec.name == "undefined"):
+                raise BadArticle(f"the page declares charset {name}, which is no text encoding") from None
+            encoding = codec.name if codec else None
             if encoding in ("latin-1", "iso8859-1", "ascii", "cp1252"):  # as browsers do
                 return checked_text(decode_western(data))
             if encoding and not encoding.startswith(("utf-16", "utf-32")):  # browsers ignore those
                 try:
                     return checked_text(data.decode(encoding))
-                except UnicodeDecodeError:
+                except UnicodeError:
                     pass
     return decode(data)
 

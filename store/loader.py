@@ -1,8 +1,10 @@
 """Load article files into the store: read → extract facts → write, one transaction per article.
 
 Identity is the content hash: an unchanged article loaded again changes nothing; a changed one
-with the same path (or url) replaces its earlier version and all of that version's facts in the
-same transaction, so a crash leaves the database as it was before the article.
+from the same source replaces its earlier version and all of that version's facts in the same
+transaction, so a crash leaves the database as it was before the article. The same source is
+the same origin (the uploader of a chat upload, or the operator's own files) with the same url,
+else the same path: one user's upload never replaces another's article.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import glob
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -20,7 +22,7 @@ from store import articles as reader
 from store.alerts import record_alerts
 from store.db import write_transaction
 from store.linking import link_entities
-from store.model import Article, BadArticle, Facts
+from store.model import Article, BadArticle, BadRecord, Facts
 from store.search import stem_text
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class LoadResult:
     article_id: int | None = None
     title: str | None = None
     file: str = field(default="", repr=False)  # the file it came from, for per-file summaries
+    replaced_title: str | None = None  # what a replaced article was called before
 
     @property
     def ok(self) -> bool:
@@ -88,16 +91,20 @@ def load_paths(
         if on_result:
             on_result(result)
 
-    def read_all() -> Iterator[tuple[str, Article]]:
+    def read_all() -> Iterator[tuple[str, Article | BadRecord]]:
         for path, error in expand_paths(paths):
             if error:
-                report(LoadResult(str(path), "failed", error, file=str(path)))
+                yield str(path), BadRecord(str(path), error)
                 continue
             try:
-                for article in reader.read_articles(path, max_bytes=max_bytes):
-                    yield str(path), article
+                found = reader.read_articles(path, max_bytes=max_bytes)
             except BadArticle as exc:
-                report(LoadResult(str(path), "failed", str(exc), file=str(path)))
+                found = [BadRecord(str(path), str(exc))]
+            except Exception as exc:  # a reader bug must not stop the other files
+                log.exception("could not read %s", path)
+                found = [BadRecord(str(path), f"could not read: {type(exc).__name__}")]
+            for item in found:
+                yield str(path), item
 
     _load_articles(db, read_all(), _pipeline_source(nlp, nlp_loader), report)
     return results
@@ -110,14 +117,23 @@ def load_bytes(
     nlp=None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     nlp_loader: Callable[[], object] | None = None,
+    origin: str | None = None,
 ) -> list[LoadResult]:
-    """Load an uploaded file held in memory; ``filename`` (its base name only) picks the format."""
+    """Load an uploaded file held in memory; ``filename`` (its base name only) picks the format.
+
+    ``origin`` names the uploader ("telegram:123"): only that origin's articles can be replaced."""
     name = upload_name(filename)
     results: list[LoadResult] = []
     try:
         found = reader.read_bytes(name, data, max_bytes=max_bytes)
     except BadArticle as exc:
         return [LoadResult(name, "failed", str(exc), file=name)]
+    except Exception as exc:  # a reader bug: one failed line, not a traceback to the chat
+        log.exception("could not read the upload %s", name)
+        return [LoadResult(name, "failed", f"could not read: {type(exc).__name__}", file=name)]
+    for article in found:
+        if isinstance(article, Article):
+            article.origin = origin
     _load_articles(db, ((name, a) for a in found), _pipeline_source(nlp, nlp_loader), results.append)
     return results
 
@@ -145,8 +161,10 @@ def upload_name(filename: str, max_bytes: int = MAX_NAME_BYTES) -> str:
     return stem.encode()[:room].decode(errors="ignore") + suffix
 
 
-def _load_articles(db, items: Iterator[tuple[str, Article]], pipeline_source, report) -> None:
-    """Skip unchanged articles, extract the rest in batches (nlp.pipe), store each atomically."""
+def _load_articles(db, items: Iterator[tuple[str, Article | BadRecord]], pipeline_source, report) -> None:
+    """Skip unchanged articles, extract the rest in batches (nlp.pipe), store each atomically.
+
+    Results are reported in input order: a bad record first flushes the articles before it."""
     from store.extraction.facts import extract_many
 
     pending: list[tuple[str, Article]] = []
@@ -167,6 +185,10 @@ def _load_articles(db, items: Iterator[tuple[str, Article]], pipeline_source, re
         pending.clear()
 
     for file, article in items:
+        if isinstance(article, BadRecord):
+            flush()
+            report(LoadResult(article.path, "failed", article.reason, file=file))
+            continue
         existing = _find_by_hash(db, article.content_hash)
         if existing is not None:
             report(LoadResult(article.path, "unchanged", None, existing["id"], existing["title"], file))
@@ -182,14 +204,18 @@ def _find_by_hash(db: Database, content_hash: str) -> dict | None:
     return {"id": rows[0][0], "title": rows[0][1]} if rows else None
 
 
-def _previous_version(db: Database, article: Article) -> int | None:
-    """The article this one replaces: same url, else same path."""
-    if article.url:
-        row = db.execute("select id from articles where url = ? order by id desc limit 1", [article.url]).fetchone()
-        if row:
-            return row[0]
-    row = db.execute("select id from articles where path = ? order by id desc limit 1", [article.path]).fetchone()
-    return row[0] if row else None
+def _previous_version(db: Database, article: Article) -> tuple[int, str | None] | None:
+    """(id, title) of the article this one replaces: the same origin's with the same url, else
+    with the same path."""
+    for column, value in (("url", article.url), ("path", article.path)):
+        if value:
+            row = db.execute(
+                f"select id, title from articles where {column} = ? and origin is ? order by id desc limit 1",
+                [value, article.origin],
+            ).fetchone()
+            if row:
+                return row[0], row[1]
+    return None
 
 
 def store_article(db: Database, article: Article, facts: Facts) -> LoadResult:
@@ -201,13 +227,14 @@ def store_article(db: Database, article: Article, facts: Facts) -> LoadResult:
             return LoadResult(article.path, "unchanged", None, existing["id"], existing["title"])
         previous = _previous_version(db, article)
         if previous is not None:
-            _delete_article(db, previous)
-        article_id = _insert_article(db, article, previous)
+            _delete_article(db, previous[0])
+        article_id = _insert_article(db, article, previous[0] if previous else None)
         _insert_facts(db, article_id, article, facts)
         _apply_corrections(db)
         record_alerts(db, article_id, article.content_hash)  # chats following what it mentions
-    status = "replaced" if previous is not None else "loaded"
-    return LoadResult(article.path, status, None, article_id, article.title)
+    if previous is None:
+        return LoadResult(article.path, "loaded", None, article_id, article.title)
+    return LoadResult(article.path, "replaced", None, article_id, article.title, replaced_title=previous[1] or "")
 
 
 def _insert_article(db: Database, article: Article, reuse_id: int | None) -> int:
@@ -223,7 +250,8 @@ def _insert_article(db: Database, article: Article, reuse_id: int | None) -> int
         "content_hash": article.content_hash,
         "word_count": len(article.text.split()),
         "format": article.format,
-        "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "origin": article.origin,
+        "loaded_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     if reuse_id is not None:
         row["id"] = reuse_id  # a replaced article keeps its id, so /article N still works

@@ -15,6 +15,15 @@ class BadArticle(Exception):
     """A file that cannot be read as an article; the message says why, in plain words."""
 
 
+@dataclass(frozen=True)
+class BadRecord:
+    """One record of a many-article file (a JSON Lines line) that is no article: the file's other
+    records still load, and this one is reported as failed with ``reason``."""
+
+    path: str  # "file.jsonl#3"
+    reason: str
+
+
 @dataclass
 class Article:
     path: str  # where it came from: a file path, or "file.jsonl#3" for the 3rd line
@@ -24,6 +33,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     format: str = "txt"  # txt | md | json | jsonl | html
+    origin: str | None = None  # the uploader of a chat upload ("telegram:123"); None for the operator's files
 
     @property
     def date_precision(self) -> str | None:
@@ -42,7 +52,7 @@ class Article:
 
     @property
     def name(self) -> str:
-        """The file name (with a #n suffix for one line of JSON Lines), as contract 2 reports it."""
+        """The file name (with a #n suffix for one line of JSON Lines), as `newsbot extract --json` reports it."""
         return self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 

@@ -60,7 +60,7 @@ def seeded_db(seeded_db_path, tmp_path):
     database.close()
 
 
-# --- handlers (issue 4): articles written for the tests, stored through store_article ---------
+# --- handlers: articles written for the tests, stored through store_article ---------
 
 HANDLER_ARTICLES = [
     {

@@ -22,6 +22,7 @@ from typing import Self
 
 import aiohttp
 from aiohttp import web
+
 from tests.telegram_html import EntityError, parse_html, utf16_length
 
 MAX_TEXT_LENGTH = 4096

@@ -1,4 +1,4 @@
-"""The newsbot CLI: contract 1 (load), search, stats, extract (contracts 2 and 3), exit codes."""
+"""The newsbot CLI: load, search, stats, extract (--json and --jsonl), exit codes."""
 
 import json
 from pathlib import Path

@@ -69,7 +69,10 @@ async def test_a_telegram_chat_and_a_slack_channel_each_receive_their_digest(db_
                 "slack": SlackAdapter(config, str(db_path), host="127.0.0.1"),
             }
             stop = asyncio.Event()
-            clock = lambda: due + timedelta(minutes=1)
+
+            def clock():
+                return due + timedelta(minutes=1)
+
             running = asyncio.create_task(
                 serve(config, db_path, stop_event=stop, adapters=adapters, scheduler_options={"clock": clock})
             )

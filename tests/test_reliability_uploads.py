@@ -8,6 +8,7 @@ code 1, and nothing is stored.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -126,3 +127,80 @@ def test_newsbot_load_refuses_a_50_mb_file_cleanly(tmp_path):
     conn = sqlite3.connect(db_path)
     assert conn.execute("select count(*) from articles").fetchone()[0] == 0
     conn.close()
+
+
+# --- upload identity: one upload never destroys another ----------------------------------------
+
+FIRST = generate_article(21)
+SECOND = generate_article(22)
+THIRD = generate_article(23)
+
+
+def upload(db, nlp, user: str, filename: str, content: bytes, platform: str = "telegram"):
+    request = Request(
+        command="load",
+        user_id=user,
+        chat_id=user,
+        is_admin=True,
+        platform=platform,
+        attachment=Attachment(filename=filename, content=content),
+    )
+    return dispatch(request, db, context=HandlerContext(nlp_loader=lambda: nlp))
+
+
+def stored_titles(db) -> list[str]:
+    return [row[0] for row in db.execute("select title from articles order by id")]
+
+
+def titled(article, title: str) -> bytes:
+    """The generated article under a headline of our choosing, as a Markdown file's heading."""
+    return f"# {title}\n\n{article.text}\n".encode()
+
+
+def test_another_users_same_named_file_is_a_new_article(db, nlp):
+    upload(db, nlp, "11", "artikel.md", titled(FIRST, "Eerste versie van Anna"))
+    reply = upload(db, nlp, "22", "artikel.md", titled(SECOND, "Stuk van Bram"))
+    assert reply.sections[0].lines[0].text == "geladen: #2 Stuk van Bram"
+    assert stored_titles(db) == ["Eerste versie van Anna", "Stuk van Bram"]
+
+
+def test_the_same_users_file_with_new_content_is_replaced_and_the_reply_says_what(db, nlp):
+    upload(db, nlp, "11", "artikel.md", titled(FIRST, "Eerste versie"))
+    again = upload(db, nlp, "11", "artikel.md", titled(FIRST, "Eerste versie"))
+    assert again.sections[0].lines[0].text == "ongewijzigd: #1 Eerste versie"
+    reply = upload(db, nlp, "11", "artikel.md", titled(SECOND, "Tweede versie"))
+    assert reply.sections[0].lines[0].text == "vervangen: #1 Tweede versie (was: Eerste versie)"
+    assert stored_titles(db) == ["Tweede versie"]
+
+
+def test_the_same_user_id_on_another_platform_is_another_source(db, nlp):
+    upload(db, nlp, "11", "artikel.md", titled(FIRST, "Telegram"), platform="telegram")
+    upload(db, nlp, "11", "artikel.md", titled(SECOND, "Slack"), platform="slack")
+    assert stored_titles(db) == ["Telegram", "Slack"]
+
+
+def feed(*records: dict) -> bytes:
+    return "\n".join(json.dumps(r) for r in records).encode()
+
+
+def test_another_users_json_lines_file_does_not_replace_records_by_line_number(db, nlp):
+    upload(db, nlp, "11", "feed.jsonl", feed({"title": "A1", "text": FIRST.text}, {"title": "A2", "text": SECOND.text}))
+    upload(db, nlp, "22", "feed.jsonl", feed({"title": "B1", "text": THIRD.text}, {"title": "B2", "text": FIRST.text + " Slot."}))
+    assert stored_titles(db) == ["A1", "A2", "B1", "B2"]
+
+
+def test_a_record_carrying_an_existing_articles_url_destroys_nothing(db, nlp):
+    url = "https://nieuws.example/artikel/1"
+    upload(db, nlp, "11", "eigen.json", json.dumps({"title": "Origineel", "url": url, "text": FIRST.text}).encode())
+    reply = upload(db, nlp, "22", "aanval.json", json.dumps({"title": "Kaping", "url": url, "text": SECOND.text}).encode())
+    assert reply.sections[0].lines[0].text == "geladen: #2 Kaping"
+    assert stored_titles(db) == ["Origineel", "Kaping"]
+    assert db.execute("select count(*) from mentions where article_id = 1").fetchone()[0] > 0
+
+
+def test_the_same_source_url_with_new_content_is_replaced(db, nlp):
+    url = "https://nieuws.example/artikel/2"
+    upload(db, nlp, "11", "a.json", json.dumps({"title": "Oud", "url": url, "text": FIRST.text}).encode())
+    reply = upload(db, nlp, "11", "b.json", json.dumps({"title": "Bijgewerkt", "url": url, "text": SECOND.text}).encode())
+    assert reply.sections[0].lines[0].text == "vervangen: #1 Bijgewerkt (was: Oud)"
+    assert stored_titles(db) == ["Bijgewerkt"]

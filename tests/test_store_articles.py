@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from store.articles import SUPPORTED_SUFFIXES, read_articles, read_bytes
 from store.dates import normalise_date
-from store.model import Article, BadArticle
+from store.model import Article, BadArticle, BadRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -296,8 +296,6 @@ def test_longer_cp1252_text_stays_cp1252():
         ("a.json", b'[{"text": "ok"}, {"text": " \\n "}]', "item 2: no article text after cleaning"),
         ("a.json", b"[]", "the JSON array is empty"),
         ("a.json", b"[" * 50000, "not valid JSON: nested too deeply"),
-        ("a.jsonl", b'{"text": "ok"}\n{"text": "ok"}\n{"text": broken}\n', "line 3: not valid JSON (Expecting value)"),
-        ("a.jsonl", b'{"text": "ok"}\n["a"]\n', 'line 2: expected an object with a "text" field, got list'),
         ("a.md", b"---\ntitle: [unclosed\n---\nTekst.",
          "the front matter is not valid YAML: while parsing a flow sequence"),
         ("a.html", b"<html><body><nav>Home</nav></body></html>", "no main text found in the HTML page"),
@@ -309,6 +307,19 @@ def test_bad_articles(name, data, reason):
     with pytest.raises(BadArticle) as caught:
         read_bytes(name, data)
     assert str(caught.value) == reason
+
+
+@pytest.mark.parametrize(
+    ("data", "bad"),
+    [
+        (b'{"text": "ok"}\n{"text": "ok"}\n{"text": broken}\n', BadRecord("a.jsonl#3", "line 3: not valid JSON (Expecting value)")),
+        (b'{"text": "ok"}\n["a"]\n', BadRecord("a.jsonl#2", 'line 2: expected an object with a "text" field, got list')),
+    ],
+)
+def test_a_bad_json_lines_line_is_a_bad_record_in_its_place(data, bad):
+    found = read_bytes("a.jsonl", data)
+    assert bad in found
+    assert all(item.text == "ok" for item in found if item != bad)
 
 
 def test_too_large_is_refused_before_reading(tmp_path):

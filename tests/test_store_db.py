@@ -9,6 +9,7 @@ ALL_MIGRATIONS = [
     "m004_mentions_by_article",
     "m005_entity_articles",
     "m007_follows_alerts_feeds",
+    "m008_sources_parts_buttons",
 ]
 
 
@@ -18,6 +19,7 @@ def test_new_database_has_every_table_and_wal(db_path):
     for table in (
         "articles", "entities", "aliases", "mentions", "roles", "quotes", "numbers",
         "dates", "corrections", "subscriptions", "digests_sent", "chat_settings",
+        "button_commands",
     ):
         assert db[table].exists(), table
     assert db.execute("pragma journal_mode").fetchone()[0] == "wal"

@@ -136,7 +136,7 @@ def test_forget_removes_the_article_and_orphaned_entities(db):
 
 
 def test_upload_names_are_reduced_to_a_base_name(db, nlp):
-    (result,) = load_bytes(db, "../../etc/evil.txt", "Ajax won zondag.".encode(), nlp)
+    (result,) = load_bytes(db, "../../etc/evil.txt", b"Ajax won zondag.", nlp)
     assert result.status == "loaded"
     assert db["articles"].get(result.article_id)["path"] == "evil.txt"
 

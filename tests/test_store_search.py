@@ -51,7 +51,7 @@ def test_query_words_are_quoted():
     assert fts_query("Ajax wint") == '"ajax" "wint"'
 
 
-# --- ranking inside FTS5, then joining the best rows (issue 8) -------------------------------
+# --- ranking inside FTS5, then joining the best rows -------------------------------
 
 
 @pytest.fixture

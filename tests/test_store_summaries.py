@@ -1,5 +1,5 @@
 """entity_articles (migration m005): one row per entity and article, kept by triggers on every
-write path, and the queries that read it (issue 8)."""
+write path, and the queries that read it."""
 
 from conftest import HANDLER_ARTICLES, handler_facts
 

@@ -89,7 +89,7 @@ class Cluster:
         self.place = self.place or place
         self._name = self._label = None
 
-    def absorb(self, other: "Cluster", keep_label: bool = False) -> None:
+    def absorb(self, other: Cluster, keep_label: bool = False) -> None:
         self.spans.extend(other.spans)
         self.forms.extend(other.forms)
         if not keep_label:

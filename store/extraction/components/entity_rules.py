@@ -11,17 +11,15 @@ a capitalised Dutch word at a sentence start ("Volgens", "Families") does not ma
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from store.extraction import gazetteer
-from store.extraction.components import lexicon
+from store.extraction.components import lexicon, name_cues
 from store.extraction.components.doc_index import text_of
 from store.extraction.components.doc_view import DocView, token_texts, view  # noqa: F401 (token_texts: roles)
 from store.extraction.components.lexicon import Word, bare, is_acronym  # noqa: F401 (used by entities and roles)
-from store.extraction.components import name_cues
 
 PLACE_PREPOSITIONS = frozenset("in uit naar vanuit nabij richting rond via op".split())
 ARTICLES = frozenset("de het".split())
@@ -83,7 +81,7 @@ def initial_end(v: DocView, index: int, end: int) -> int:
     "Robert F. Kennedy jr." (an initial after a first name may be a middle initial)."""
     size = len(v.texts)
     step = end + 1
-    if step < size and v.capital[step] and not v.texts[step].lower() in gazetteer.stop_words() \
+    if step < size and v.capital[step] and v.texts[step].lower() not in gazetteer.stop_words() \
             and not gazetteer.is_dutch_word(v.texts[step]) and v.texts[end - 1] in gazetteer.first_names():
         step += 1
         while step < size and v.capital[step] and not v.starts[step]:

@@ -232,7 +232,7 @@ def anaphoric_titles(doc: Doc, roles: list[tuple[Span, Role]]) -> list[tuple[Spa
     refers to that person; the name after it is another person (who has no role of their own)."""
     holder: dict[str, str] = {}
     has_other: dict[str, int] = {}
-    for span, role in roles:
+    for span, _role in roles:
         has_other[span.id_] = has_other.get(span.id_, 0) + 1
     kept = []
     for span, role in roles:
