@@ -97,7 +97,6 @@ class DigestConfig:
 
 
 @dataclass
-<<<<<<< HEAD
 class AlertsConfig:
     poll_seconds: float = 15.0  # serve sends pending alerts this often (also those of other processes)
     max_per_load: int = 5  # alerts per chat per load; the rest become one summary line
@@ -109,7 +108,9 @@ class FeedsConfig:
     interval_minutes: float = 10.0
     timeout_seconds: float = 20.0  # per feed or page download
     max_page_mb: float = 2.0  # a linked page larger than this is skipped (retried next round)
-=======
+
+
+@dataclass
 class LogConfig:
     level: str = "INFO"  # DEBUG, INFO, WARNING, ERROR; -v means DEBUG
     format: str = "text"  # "text" or "json" (one JSON object a line)
@@ -119,7 +120,6 @@ class LogConfig:
 class ServeConfig:
     health_port: int | None = None  # GET /healthz and /metrics on this port; unset: off
     health_host: str = "0.0.0.0"
->>>>>>> main
 
 
 @dataclass
@@ -130,13 +130,10 @@ class Config:
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     slack: SlackConfig = field(default_factory=SlackConfig)
     digest: DigestConfig = field(default_factory=DigestConfig)
-<<<<<<< HEAD
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
     feeds: FeedsConfig = field(default_factory=FeedsConfig)
-=======
     log: LogConfig = field(default_factory=LogConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
->>>>>>> main
     path: str | None = None  # the file it came from, if any
     sources: dict[str, str] = field(default_factory=dict)  # "slack.bot_token" → "file" | "env NAME"
 
@@ -159,13 +156,10 @@ SECTIONS = {
     "telegram": TelegramConfig,
     "slack": SlackConfig,
     "digest": DigestConfig,
-<<<<<<< HEAD
     "alerts": AlertsConfig,
     "feeds": FeedsConfig,
-=======
     "log": LogConfig,
     "serve": ServeConfig,
->>>>>>> main
 }
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 LOG_FORMATS = ("text", "json")

@@ -16,11 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Config, describe
-<<<<<<< HEAD
 from bot.live import LiveJobs
-=======
 from bot.logs import redact, setup_logging
->>>>>>> main
 from bot.scheduler import DigestScheduler
 from store.db import open_db
 from store.subscriptions import sync_config_subscriptions
@@ -124,13 +121,13 @@ async def serve(
         await stop_event.wait()
         log.info("newsbot serve: stopping")
     finally:
+        if live is not None:  # before the adapters: an alert in flight still has its platform
+            await live.stop()
         for name, adapter in reversed(started):
             try:
                 await asyncio.wait_for(adapter.stop(), ADAPTER_STOP_SECONDS)
             except Exception:
                 log.exception("%s adapter did not stop cleanly", name)
-        if live is not None:
-            await live.stop()
         if scheduler is not None:
             await scheduler.stop()
         db.close()
