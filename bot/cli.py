@@ -71,6 +71,12 @@ class Context:
         except ModelNotFound as exc:
             raise click.UsageError(str(exc)) from None
 
+    def pipeline_loader(self):
+        """The configured pipeline as a plain value that worker processes can build too."""
+        from store.extraction.nlp import PipelineLoader
+
+        return PipelineLoader(self.config.nlp.model)
+
 
 def config_options(func):
     func = click.option("--db", "db", metavar="FILE", help="SQLite database (overrides [store] db).")(func)
@@ -107,26 +113,46 @@ def cli(verbose: bool) -> None:
     setup_logging(verbose=verbose)
 
 
+def workers_option(func):
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help="Extraction processes (default: the number of cores; 1 extracts in this process).",
+    )(func)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @config_options
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-def load(paths, config_path, db, progress) -> None:
+@workers_option
+def load(paths, config_path, db, progress, workers) -> None:
     """Load article files, folders (recursively) or globs into the database.
 
-    Example: newsbot load seeds/
+    Example: newsbot load seeds/ --workers 2
     """
     from bot.progress import print_load_results
     from store.alerts import alert_batch
+    from store.extraction.nlp import ModelNotFound
     from store.loader import load_paths
 
     ctx = _context(config_path, db)
     database = ctx.open_db()
     show_bar = sys.stderr.isatty() if progress is None else progress
-    with print_load_results(paths, show_bar) as on_result, alert_batch(database, ctx.config.alerts.max_per_load):
-        results = load_paths(
-            database, paths, max_bytes=ctx.config.store.max_file_bytes, on_result=on_result, nlp_loader=ctx.nlp
-        )
+    try:
+        with print_load_results(paths, show_bar) as on_result, alert_batch(database, ctx.config.alerts.max_per_load):
+            results = load_paths(
+                database,
+                paths,
+                max_bytes=ctx.config.store.max_file_bytes,
+                on_result=on_result,
+                nlp_loader=ctx.pipeline_loader(),
+                workers=workers,
+            )
+    except ModelNotFound as exc:
+        raise click.UsageError(str(exc)) from None
     database.close()
     sys.exit(1 if any(r.status == "failed" for r in results) else 0)
 
@@ -157,6 +183,50 @@ def extract(paths, as_json, jsonl, config_path) -> None:
     else:
         failures = extract_json(ctx.nlp(), paths, sys.stdout, ctx.config.store.max_file_bytes)
     sys.exit(1 if failures else 0)
+
+
+@cli.command()
+@click.option("--set", "set_names", multiple=True, metavar="NAME",
+              help="Only this gold set (seeds, heldout, meantime, heldout2); repeatable.")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and extra per article (not for the unseen set).")
+@click.option("--raise-floors", is_flag=True, help="Raise the floors to these figures minus 0.02 (never lower).")
+@click.option("--config", "config_path", metavar="FILE", help="TOML config (default: config.toml if present).")
+def evaluate(set_names, verbose, raise_floors, config_path) -> None:
+    """Score extraction against the gold sets in tests/data: one table per set.
+
+    Exits 1 when a figure is under its floor in tests/data/quality_floors.json.
+    Example: newsbot evaluate --set meantime -v
+    """
+    from bot.evaluate import SETS, below_floor, load_floors, raised_floors, save_floors
+    from bot.evaluate import evaluate as evaluate_set
+    from store.extraction.scoring import format_table
+
+    known = {s.name: s for s in SETS}
+    unknown = [name for name in set_names if name not in known]
+    if unknown:
+        raise click.UsageError(f"unknown gold set {unknown[0]!r}; choose from {', '.join(known)}")
+    chosen = [known[name] for name in set_names] if set_names else [s for s in SETS if s.exists()]
+    missing = [s.name for s in chosen if not s.exists()]
+    if missing or not chosen:
+        raise click.UsageError(f"gold set not found: {', '.join(missing) or 'none'} (run from a repository checkout)")
+    nlp = _context(config_path, None).nlp()
+    floors = load_floors()
+    failed = False
+    for gold_set in chosen:
+        score = evaluate_set(nlp, gold_set)
+        click.echo(f"== {gold_set.name}{' (unseen)' if gold_set.unseen else ''}")
+        click.echo(format_table(score))
+        if verbose and score.errors:
+            click.echo("\n".join(score.errors))
+        for line in below_floor(score, floors.get(gold_set.name, {})):
+            click.echo(f"UNDER FLOOR: {gold_set.name} {line}", err=True)
+            failed = True
+        if raise_floors:
+            floors[gold_set.name] = raised_floors(floors.get(gold_set.name, {}), score)
+    if raise_floors:
+        save_floors(floors)
+        click.echo("floors raised in tests/data/quality_floors.json")
+    sys.exit(1 if failed else 0)
 
 
 @cli.command()
@@ -196,15 +266,20 @@ def stats(config_path, db) -> None:
 
 @cli.command()
 @config_options
-def reindex(config_path, db) -> None:
+@workers_option
+def reindex(config_path, db, workers) -> None:
     """Re-extract the facts of every stored article (after an upgrade); corrections are kept.
 
-    Example: newsbot reindex
+    Example: newsbot reindex --workers 2
     """
+    from store.extraction.nlp import ModelNotFound
     from store.loader import reindex as reindex_all
 
     ctx = _context(config_path, db)
-    done = reindex_all(ctx.open_db(), ctx.nlp())
+    try:
+        done = reindex_all(ctx.open_db(), nlp_loader=ctx.pipeline_loader(), workers=workers)
+    except ModelNotFound as exc:
+        raise click.UsageError(str(exc)) from None
     click.echo(f"reindexed {done} articles")
 
 
@@ -253,6 +328,46 @@ def serve(config_path, db) -> None:
         raise ConfigProblem(problem)
     ctx.open_db().close()  # a database problem is one line and exit 2, before anything starts
     sys.exit(run_serve(ctx.config, ctx.db_path))
+
+
+@cli.command()
+@click.argument("target", metavar="FILE")
+@click.option("--overwrite", is_flag=True, help="Replace FILE if it exists.")
+@config_options
+def backup(target, overwrite, config_path, db) -> None:
+    """Copy the database to FILE online (serve and loads keep running); the copy is checked.
+
+    Example: newsbot backup backups/newsroom-$(date +%F).db
+    """
+    from bot.backup import BackupError, backup_database
+
+    ctx = _context(config_path, db)
+    try:
+        result = backup_database(ctx.db_path, target, overwrite=overwrite)
+    except BackupError as exc:
+        raise ConfigProblem(str(exc)) from None
+    click.echo(result.describe(ctx.db_path))
+
+
+@cli.command("slack-manifest")
+@click.option("--url", metavar="URL", help="HTTP mode: the bot's public URL (serves /slack/events).")
+@click.option("--yaml", "as_yaml", is_flag=True, help="YAML instead of JSON.")
+@click.option("--umbrella-only", is_flag=True, help="Only the /newsbot command, not one per command.")
+@click.option("--name", default="newsroom-bot", show_default=True, help="The app's and the bot user's name.")
+@config_options
+def slack_manifest_command(url, as_yaml, umbrella_only, name, config_path, db) -> None:
+    """Print the Slack app manifest ([slack] mode decides Socket Mode or HTTP).
+
+    Example: newsbot slack-manifest > manifest.json
+    """
+    from bot.manifest import render, slack_manifest
+
+    ctx = _context(config_path, db)
+    try:
+        manifest = slack_manifest(ctx.config, url=url, umbrella_only=umbrella_only, name=name)
+    except ValueError as exc:
+        raise ConfigProblem(str(exc)) from None
+    click.echo(render(manifest, as_yaml), nl=False)
 
 
 @cli.command("config")

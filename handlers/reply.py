@@ -70,6 +70,7 @@ class Reply:
     sections: tuple[Section, ...] = ()
     actions: tuple[Action, ...] = ()
     kind: Kind = "answer"
+    language: str | None = None  # "nl" | "en": set by dispatch, so adapters need not look it up
 
     def to_dict(self) -> dict:
         """The reply as JSON-ready data; a citation carries ``url`` only when its article has one."""

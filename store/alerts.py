@@ -1,6 +1,6 @@
 """The alert queue: written when an article is stored, drained by ``serve``, each alert sent once.
 
-- *Record* — ``record_alerts`` runs inside the loader's transaction for every stored article (new,
+- *Record* — ``record_alerts`` runs inside the loader's transaction (``record_stored_alerts``) for every stored article (new,
   or replaced with a changed text): one ``pending`` row per following chat, so an alert exists
   exactly when the article does, whichever process stored it.
 - *Loads* — a load (``newsbot load``, an upload, a feed pass) runs inside ``alert_batch``: after
@@ -22,11 +22,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
 from store.db import write_transaction
 from store.follows import followers_of_article, relink_follows
+from store.model import Article
 
 DEFAULT_MAX_PER_LOAD = 5
 STATUSES = ("pending", "folded", "sending", "sent", "failed", "superseded")
@@ -67,6 +69,14 @@ def alert_batch(db: Database, max_per_load: int = DEFAULT_MAX_PER_LOAD) -> Itera
     finally:
         _current_batch.reset(token)
         finish_batch(db, batch.id)
+
+
+def record_stored_alerts(db: Database, stored: Iterable[tuple[Article, Any]]) -> None:
+    """The loader's hook: alerts for every (article, load result) just loaded or replaced, called
+    inside its write transaction after the corrections are replayed (so merged names match)."""
+    for article, result in stored:
+        if result.status in ("loaded", "replaced") and result.article_id is not None:
+            record_alerts(db, result.article_id, article.content_hash)
 
 
 def record_alerts(db: Database, article_id: int, content_hash: str) -> int:
