@@ -74,9 +74,9 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
         sections.append(Section(t("quotes.scare_heading", language), tuple(quote_line(r, language) for r in scare)))
     actions = []
     if more:
-        parts = [entity.name if entity else "", f"{'about' if language == 'en' else 'over'} {about}" if about else "",
-                 t("quotes.page", language, page=page + 1)]
+        about_part = f"{'about' if language == 'en' else 'over'} {about}" if about else ""
+        parts = [names.command_name(db, entity) if entity else "", about_part, t("quotes.page", language, page=page + 1)]
         actions.append(Action(t("action.more", language), "/quotes " + " ".join(p for p in parts if p)))
     if entity:
-        actions.append(Action(t("action.timeline", language), f"/timeline {entity.name}"))
+        actions.append(Action(t("action.timeline", language), f"/timeline {names.command_name(db, entity)}"))
     return Reply(title=title, sections=tuple(sections), actions=tuple(actions))
