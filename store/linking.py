@@ -130,13 +130,17 @@ def forget_article(db: Database, article_id: int) -> None:
 def relink(db: Database, triggers: Iterable[tuple[str, str]], changes: _Changes | None = None) -> None:
     """Decide again every short row whose key is one of ``triggers`` ((key, type) pairs)."""
     changes = changes or _Changes()
+    excluded = split_off(db)
     for key, type_ in sorted(set(triggers)):
         found = db.execute(
             f"select id, {', '.join(NAME_COLUMNS)} from article_names where key = ? and type = ? and short = 1",
             [key, type_],
         ).fetchall()
+        if not found:
+            continue
+        evidence_by_entity = _candidate_evidence(db, key, type_)
         for row in map(_from_db, found):
-            wanted = _decide(db, row)
+            wanted = _decide(db, row, evidence=evidence_by_entity, excluded=excluded)
             if wanted != row.entity_id:
                 move_row(db, row.id, wanted)
                 changes.lost.add(row.entity_id)
@@ -158,7 +162,13 @@ def decide(db: Database, name_id: int, create: bool = True) -> int | None:
     return _decide(db, _from_db(found), create)
 
 
-def _decide(db: Database, row: NameRow, create: bool = True) -> int | None:
+def _decide(
+    db: Database,
+    row: NameRow,
+    create: bool = True,
+    evidence: dict[int, tuple[str, str | None, frozenset[str]]] | None = None,
+    excluded: dict[str, set[str]] | None = None,
+) -> int | None:
     if row.short and row.type != "PER":
         full = db.execute(
             "select entity_id from article_names where key = ? and type = ? and short = 0 and entity_id is not null limit 1",
@@ -167,36 +177,41 @@ def _decide(db: Database, row: NameRow, create: bool = True) -> int | None:
         if full:
             return full[0]
     if row.short and not row.blocked:
-        candidates = _candidates(db, row)
+        if evidence is None:
+            evidence = _candidate_evidence(db, row.key, row.type)
+        if excluded is None:
+            excluded = split_off(db)
+        candidates = _compatible(row, evidence, excluded.get(row.key, set()))
         if len(candidates) == 1:
             return candidates[0]
     return entity_for_key(db, row.key, row.type, row.name, create)
 
 
-def _candidates(db: Database, row: NameRow) -> list[int]:
-    """The entities whose full rows have ``row.key`` as a part and that ``row`` is compatible with."""
+def _candidate_evidence(db: Database, part: str, type_: str) -> dict[int, tuple[str, str | None, frozenset[str]]]:
+    """entity id → (its key, its gender, its role heads) for every entity whose full rows have
+    ``part`` (a surname, a short form): what the evidence of all their articles says together."""
     found = db.execute(
-        """select n.entity_id, e.key, n.gender, n.heads
+        """select n.entity_id, e.key, group_concat(distinct n.gender), group_concat(n.heads, ' ')
            from name_parts p join article_names n on n.id = p.name_id join entities e on e.id = n.entity_id
-           where p.part = ? and p.type = ? and n.short = 0""",
-        [row.key, row.type],
+           where p.part = ? and p.type = ? and n.short = 0
+           group by n.entity_id""",
+        [part, type_],
     ).fetchall()
-    genders: dict[int, list[str | None]] = {}
-    heads: dict[int, set[str]] = {}
-    keys: dict[int, str] = {}
-    for entity_id, key, gender, head_text in found:
-        genders.setdefault(entity_id, []).append(gender)
-        heads.setdefault(entity_id, set()).update(head_text.split())
-        keys[entity_id] = key
-    excluded = split_off(db).get(row.key, set())
+    return {
+        entity_id: (key, evidence.decided((genders or "").split(",")), frozenset((heads or "").split()))
+        for entity_id, key, genders, heads in found
+    }
+
+
+def _compatible(row: NameRow, candidates: dict[int, tuple[str, str | None, frozenset[str]]], excluded: set[str]) -> list[int]:
+    """The candidates ``row`` may be: not split off by an admin, no conflicting gender or office."""
     compatible = []
-    for entity_id in sorted(genders):
-        if keys[entity_id] in excluded:
+    for entity_id, (key, gender, heads) in sorted(candidates.items()):
+        if key in excluded:
             continue
-        gender = evidence.decided(genders[entity_id])
         if row.gender and gender and row.gender != gender:
             continue
-        if row.heads and heads[entity_id] and not row.heads & heads[entity_id]:
+        if row.heads and heads and not row.heads & heads:
             continue
         compatible.append(entity_id)
     return compatible
