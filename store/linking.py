@@ -17,9 +17,10 @@ heads of its roles; ``store.evidence``). The store's entity for a row is decided
   among the candidates.
 
 A short row's entity depends on every full row in the store, so whenever an article adds or removes
-full rows, the short rows they may concern are decided again (``relink``): the result is the same
-whatever order the articles came in. Entity names and aliases are derived from the rows too
-(the most written full form, curated spellings first), never from which article came first.
+full rows, the short rows they may concern are decided again (``relink``) when their candidates or
+the candidates' evidence changed: the result is the same whatever order the articles came in.
+Entity names and aliases are derived from the rows too (the most written full form, curated
+spellings first), never from which article came first.
 Mentions, roles and quotes carry their row's id (``name_id``), so a row moves with all its facts.
 """
 
@@ -98,8 +99,8 @@ def _row(entity: Entity) -> NameRow:
 
 
 def link_article(db: Database, article_id: int, text: str, facts: Facts) -> list[Linked]:
-    """Store the article's name rows and decide their entities; one ``Linked`` per entity of
-    ``facts``. Call ``finish_article`` once its mentions, roles and quotes are written."""
+    """Store the article's name rows and decide their entities, and decide again the short rows
+    elsewhere whose candidates this article changes; one ``Linked`` per entity of ``facts``."""
     rows = describe(text, facts)
     for row in rows:
         row.id = _insert_row(db, article_id, row)
@@ -109,12 +110,37 @@ def link_article(db: Database, article_id: int, text: str, facts: Facts) -> list
         db.execute("update article_names set entity_id = ? where id = ?", [row.entity_id, row.id])
         changes.gained.setdefault(row.entity_id, []).append(row)
     _refresh(db, changes)
-    return [Linked(row.entity_id, row.id) for row in rows]
+    triggers = {(part, row.type) for row in rows if not row.short for part in row.parts if _news(db, row, part)}
+    triggers |= {
+        (row.key, row.type) for row in rows if not row.short and row.type != "PER" and _first_full(db, row)
+    }
+    relink(db, triggers)
+    final = dict(db.execute("select id, entity_id from article_names where article_id = ?", [article_id]).fetchall())
+    return [Linked(final[row.id], row.id) for row in rows]
 
 
-def finish_article(db: Database, article_id: int) -> None:
-    """Decide again the short rows elsewhere that this article's full rows may concern."""
-    relink(db, _triggers(db, "article_id = ?", [article_id]))
+def _news(db: Database, row: NameRow, part: str) -> bool:
+    """Whether a new full row changes what the short rows of ``part`` are decided on: it makes
+    its entity a candidate, or tells a gender or an office its other rows did not."""
+    others = """from name_parts p join article_names n on n.id = p.name_id
+                where p.part = ? and p.type = ? and n.entity_id = ? and n.short = 0 and n.id != ?"""
+    args = [part, row.type, row.entity_id, row.id]
+    if not db.execute(f"select 1 {others} limit 1", args).fetchone():
+        return True
+    if row.gender and not db.execute(f"select 1 {others} and n.gender = ? limit 1", [*args, row.gender]).fetchone():
+        return True
+    return any(
+        not db.execute(f"select 1 {others} and ' ' || n.heads || ' ' like ? limit 1", [*args, f"% {head} %"]).fetchone()
+        for head in row.heads
+    )
+
+
+def _first_full(db: Database, row: NameRow) -> bool:
+    """Whether ``row`` is the first full row of its key (short rows of that key then join it)."""
+    return not db.execute(
+        "select 1 from article_names where key = ? and type = ? and short = 0 and id != ? limit 1",
+        [row.key, row.type, row.id],
+    ).fetchone()
 
 
 def forget_article(db: Database, article_id: int) -> None:
