@@ -33,7 +33,7 @@ from sqlite_utils import Database
 
 from store import evidence
 from store.model import Entity, Facts
-from store.names import canonical_spelling, identity_key, person_parts, skeleton
+from store.names import NAME_PARTICLES, canonical_spelling, identity_key, person_parts, skeleton
 
 NAME_COLUMNS = ("article_id", "entity_id", "type", "name", "key", "short", "blocked", "gender", "heads", "forms")
 
@@ -343,11 +343,17 @@ def _rename(db: Database, entity_id: int) -> str:
         [key, entity_id],
     ).fetchall()
     if counts:
-        best = min(counts, key=lambda c: (not c[1], c[2], not canonical_spelling(c[0]), -c[3], c[0]))
+        best = min(counts, key=lambda c: (not c[1], c[2], not canonical_spelling(c[0]), -c[3], not _particles_lower(c[0]), c[0]))
         if best[0] != name:
             db.execute("update entities set name = ? where id = ?", [best[0], entity_id])
             name = best[0]
     return name
+
+
+def _particles_lower(name: str) -> bool:
+    """Dutch spelling after a first name: "Kees van der Berg", not "Kees Van der Berg"."""
+    words = name.split()
+    return not any(w[:1].isupper() and w.lower() in NAME_PARTICLES for w in words[1:-1])
 
 
 def drop_orphans(db: Database) -> None:
