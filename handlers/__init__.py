@@ -37,6 +37,7 @@ from sqlite_utils import Database
 from handlers import (
     article,
     digest,
+    follow,
     forget,
     help,
     language,
@@ -56,6 +57,7 @@ from handlers import (
 )
 from handlers.context import HandlerContext
 from handlers.reply import Reply, Request
+from handlers.sources import with_source_urls
 from handlers.texts import language_or_default, t
 from store.queries import chat_language
 
@@ -118,6 +120,10 @@ _ENTRIES = [  # the order of /help and the README
     # subscribe rules (who may) live in the handler: anyone in a private chat, admins in groups
     _command("subscribe", subscribe.handle_subscribe),
     _command("unsubscribe", subscribe.handle_unsubscribe),
+    # follow rules (who may) live in the handler too, as for subscribe
+    _command("follow", follow.handle_follow, ("volg",)),
+    _command("unfollow", follow.handle_unfollow, ("ontvolg",)),
+    _command("following", follow.handle_following, ("gevolgd",)),
 ]
 COMMANDS: dict[str, Command] = {c.name: c for c in _ENTRIES}
 _BY_NAME: dict[str, Command] = {alias: c for c in COMMANDS.values() for alias in (c.name, *c.aliases)}
@@ -183,7 +189,7 @@ def _answer(request: Request, db: Database, context: HandlerContext, language: s
     if command.admin and not request.is_admin:
         return Reply(title=t("forbidden", language, command=request.command), kind="forbidden")
     try:
-        return command.handle(request, db, context)
+        return with_source_urls(db, command.handle(request, db, context))
     except Exception:
         log.exception("/%s %r failed", command.name, request.args)
         return Reply(title=t("error", language, command=request.command), kind="error")
