@@ -61,6 +61,12 @@ class Context:
         except ModelNotFound as exc:
             raise click.UsageError(str(exc)) from None
 
+    def pipeline_loader(self):
+        """The configured pipeline as a plain value that worker processes can build too."""
+        from store.extraction.nlp import PipelineLoader
+
+        return PipelineLoader(self.config.nlp.model)
+
 
 def config_options(func):
     func = click.option("--db", "db", metavar="FILE", help="SQLite database (overrides [store] db).")(func)

@@ -37,6 +37,7 @@ from sqlite_utils import Database
 from handlers import (
     article,
     digest,
+    follow,
     forget,
     help,
     language,
@@ -47,6 +48,7 @@ from handlers import (
     quotes,
     role,
     search,
+    split,
     stats,
     subscribe,
     timeline,
@@ -55,6 +57,7 @@ from handlers import (
 )
 from handlers.context import HandlerContext
 from handlers.reply import Reply, Request
+from handlers.sources import with_source_urls
 from handlers.texts import language_or_default, t
 from store.queries import chat_language
 
@@ -111,11 +114,16 @@ _ENTRIES = [  # the order of /help and the README
     _command("load", load.handle, admin=True),
     _command("forget", forget.handle, admin=True),
     _command("merge", merge.handle, admin=True),
+    _command("split", split.handle, admin=True),
     _command("role", role.handle, admin=True),
     _command("unrole", role.handle_unrole, admin=True),
     # subscribe rules (who may) live in the handler: anyone in a private chat, admins in groups
     _command("subscribe", subscribe.handle_subscribe),
     _command("unsubscribe", subscribe.handle_unsubscribe),
+    # follow rules (who may) live in the handler too, as for subscribe
+    _command("follow", follow.handle_follow, ("volg",)),
+    _command("unfollow", follow.handle_unfollow, ("ontvolg",)),
+    _command("following", follow.handle_following, ("gevolgd",)),
 ]
 COMMANDS: dict[str, Command] = {c.name: c for c in _ENTRIES}
 _BY_NAME: dict[str, Command] = {alias: c for c in COMMANDS.values() for alias in (c.name, *c.aliases)}
@@ -181,7 +189,7 @@ def _answer(request: Request, db: Database, context: HandlerContext, language: s
     if command.admin and not request.is_admin:
         return Reply(title=t("forbidden", language, command=request.command), kind="forbidden")
     try:
-        return command.handle(request, db, context)
+        return with_source_urls(db, command.handle(request, db, context))
     except Exception:
         log.exception("/%s %r failed", command.name, request.args)
         return Reply(title=t("error", language, command=request.command), kind="error")

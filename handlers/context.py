@@ -19,5 +19,6 @@ class HandlerContext:
     timezone: str = "Europe/Amsterdam"
     default_digest_time: str = "07:30"
     default_language: str = "nl"  # [bot] language; dispatch uses it when no chat setting exists
+    max_alerts_per_load: int = 5  # [alerts] max_per_load, for /load
     # called as observer(request, reply, seconds) after every answer (the adapters' metrics)
     observer: Callable[[Any, Any, float], None] | None = None

@@ -7,10 +7,13 @@ COMMAND_TEXTS: dict = {
         "nl": "Wie is dit: rollen, artikelen, laatste vermeldingen, vaak samen genoemd met.",
         "en": "Who is this: roles, articles, latest mentions, often mentioned with.",
     },
-    "cmd.quotes.usage": {"nl": "/quotes [NAAM [over WOORD]]", "en": "/quotes [NAME [about WORD]]"},
+    "cmd.quotes.usage": {
+        "nl": "/quotes [NAAM [over WOORD]] [pagina N]",
+        "en": "/quotes [NAME [about WORD]] [page N]",
+    },
     "cmd.quotes.summary": {
-        "nl": "Citaten, nieuwste eerst, met artikel en datum.",
-        "en": "Quotes, newest first, with article and date.",
+        "nl": "Citaten, nieuwste eerst, met artikel en datum; losse woorden tussen aanhalingstekens apart.",
+        "en": "Quotes, newest first, with article and date; single words in quote marks apart.",
     },
     "cmd.search.usage": {"nl": "/search ZOEKTERMEN", "en": "/search QUERY"},
     "cmd.search.summary": {
@@ -67,6 +70,11 @@ COMMAND_TEXTS: dict = {
         "nl": "Twee namen als dezelfde persoon of organisatie samenvoegen.",
         "en": "Merge two names into one person or organisation.",
     },
+    "cmd.split.usage": {"nl": "/split NAAM", "en": "/split NAME"},
+    "cmd.split.summary": {
+        "nl": "Een verkeerde samenvoeging terugdraaien: de artikelen met deze naam staan weer los (correctie).",
+        "en": "Undo a wrong merge: the articles with this name stand apart again (correction).",
+    },
     "cmd.role.usage": {"nl": "/role NAAM: ROL", "en": "/role NAME: ROLE"},
     "cmd.role.summary": {"nl": "Iemand een rol geven (correctie).", "en": "Give someone a role (correction)."},
     "cmd.unrole.usage": {"nl": "/unrole NAAM: ROL", "en": "/unrole NAME: ROLE"},
@@ -108,6 +116,7 @@ COMMAND_TEXTS: dict = {
         "en": "No one found named “{name}”. Did you mean:",
     },
     "name.candidate": {"nl": "{name} ({type}, {articles})", "en": "{name} ({type}, {articles})"},
+    "name.candidate_role": {"nl": "{name}, {role} ({type}, {articles})", "en": "{name}, {role} ({type}, {articles})"},
     "n.articles": {"nl": ("{n} artikel", "{n} artikelen"), "en": ("{n} article", "{n} articles")},
     "n.days": {"nl": ("{n} dag", "{n} dagen"), "en": ("{n} day", "{n} days")},
     "n.words": {"nl": ("{n} woord", "{n} woorden"), "en": ("{n} word", "{n} words")},
@@ -124,6 +133,8 @@ COMMAND_TEXTS: dict = {
     "action.more": {"nl": "Meer", "en": "More"},
     # --- /who ---
     "who.roles": {"nl": "Rollen", "en": "Roles"},
+    "who.people": {"nl": "Mensen", "en": "People"},
+    "who.person_line": {"nl": "{name}, {role}", "en": "{name}, {role}"},
     "who.coverage": {"nl": "Berichtgeving", "en": "Coverage"},
     "who.span": {"nl": "Genoemd in {articles}, {period}", "en": "Mentioned in {articles}, {period}"},
     "who.aliases": {"nl": "Ook geschreven als: {aliases}", "en": "Also written as: {aliases}"},
@@ -144,6 +155,11 @@ COMMAND_TEXTS: dict = {
     },
     "quotes.line": {"nl": "“{text}” — {speaker}", "en": "“{text}” — {speaker}"},
     "quotes.unknown_speaker": {"nl": "onbekende spreker", "en": "unknown speaker"},
+    "quotes.scare_heading": {
+        "nl": "Losse woorden tussen aanhalingstekens",
+        "en": "Single words in quote marks",
+    },
+    "quotes.page": {"nl": "pagina {page}", "en": "page {page}"},
     # --- /search ---
     "search.title": {"nl": "Zoekresultaten voor “{query}”", "en": "Search results for “{query}”"},
     "search.none": {"nl": "Niets gevonden voor “{query}”.", "en": "Nothing found for “{query}”."},
@@ -250,6 +266,14 @@ COMMAND_TEXTS: dict = {
         "en": "“{source}” and “{target}” are now one: {target}.",
     },
     "merge.same": {"nl": "{name} en {other} zijn al dezelfde.", "en": "{name} and {other} are already the same."},
+    "split.done": {
+        "nl": "“{name}” staat nu los van {others}.",
+        "en": "“{name}” now stands apart from {others}.",
+    },
+    "split.nothing": {
+        "nl": "“{name}” is met niemand samengevoegd: er is niets te splitsen.",
+        "en": "“{name}” is not merged with anyone: there is nothing to split.",
+    },
     "role.done": {"nl": "{name} heeft nu de rol “{role}”.", "en": "{name} now has the role “{role}”."},
     "unrole.done": {
         "nl": "De rol “{role}” van {name} is verborgen.",

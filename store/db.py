@@ -402,6 +402,124 @@ def m005_entity_articles(db: Database) -> None:
 
 
 @MIGRATIONS()
+def m006_entity_identity(db: Database) -> None:
+    """Identity backed by evidence: ``article_names`` holds each entity as one article names it
+    (identity key, short or full name, gender and role evidence), ``name_parts`` the surnames and
+    short forms under which short names look full ones up (indexed: no ``LIKE`` scan), and
+    mentions, roles and quotes point at their row (``name_id``) so a row moves with its facts.
+    ``corrections.undone_by`` marks a merge that a later split undid. Entity keys become identity
+    keys (``store.names.identity_key``) and an existing database is relinked by the new rules
+    (``store.name_backfill``)."""
+    db.execute(
+        """create table article_names (
+               id integer primary key,
+               article_id integer not null references articles(id),
+               entity_id integer references entities(id),
+               type text not null,
+               name text not null,       -- the fullest form the article writes
+               key text not null,        -- store.names.identity_key(name)
+               short integer not null,   -- 1: a surname (or single form) looked up among full names
+               blocked integer not null default 0,  -- 1: its article names such a full name itself
+               gender text,              -- f | m | null: what the article tells
+               heads text not null default '',  -- role heads, space separated
+               forms text not null       -- every name form in the article, newline separated
+           )"""
+    )
+    db.execute("create index idx_article_names_article on article_names(article_id)")
+    db.execute("create index idx_article_names_entity on article_names(entity_id, key)")
+    db.execute("create index idx_article_names_key on article_names(key, type, short)")
+    db.execute(
+        """create table name_parts (
+               name_id integer not null references article_names(id),
+               part text not null,
+               type text not null
+           )"""
+    )
+    db.execute("create index idx_name_parts_part on name_parts(part, type)")
+    db.execute("create index idx_name_parts_name on name_parts(name_id)")
+    for table in ("mentions", "roles", "quotes"):
+        db.execute(f"alter table {table} add column name_id integer")
+        db.execute(f"create index idx_{table}_name on {table}(name_id)")
+    db.execute("alter table corrections add column undone_by integer")
+    from store.name_backfill import backfill
+
+    backfill(db)
+
+
+@MIGRATIONS()
+def m007_follows_alerts_feeds(db: Database) -> None:
+    """Follows (a chat follows an entity or a search term), the alert queue, and feed state.
+
+    ``alerts`` is written in the loader's transaction (pending rows) and drained by ``serve``,
+    which claims rows before posting; no foreign key to articles, so /forget and replacements
+    never fail on it. ``feed_entries`` remembers every entry taken from a feed (by guid and link).
+    """
+    db["follows"].create(
+        {
+            "id": int,
+            "platform": str,  # telegram | slack
+            "chat_id": str,
+            "entity_id": int,  # the followed entity (moved along by /merge), or null for a term
+            "name": str,  # the entity's name when followed: finds it again if its id is gone
+            "term": str,  # a followed search term, or null
+            "created_by": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"platform", "chat_id"},
+    )
+    db.execute(
+        "create unique index idx_follows_target on follows(platform, chat_id, ifnull(entity_id, 0), ifnull(term, ''))"
+    )
+    db["follows"].create_index(["entity_id"])
+    db["alerts"].create(
+        {
+            "id": int,
+            "platform": str,
+            "chat_id": str,
+            "kind": str,  # article | summary
+            "article_id": int,  # kind article
+            "content_hash": str,  # the article version it is about (a changed text alerts again)
+            "load_id": str,  # one `newsbot load`, upload or feed pass: the unit of max_per_load
+            "matched": str,  # JSON [{"entity_id", "name"} | {"term"}]: what the chat follows in it
+            "count": int,  # kind summary: how many articles it stands for
+            "status": str,  # pending | folded | sending | sent | failed | superseded
+            "attempts": int,
+            "error": str,
+            "created_at": str,
+            "claimed_at": str,
+            "sent_at": str,
+        },
+        pk="id",
+        not_null={"platform", "chat_id", "kind", "status", "created_at"},
+    )
+    db.execute(
+        "create unique index idx_alerts_once on alerts(platform, chat_id, article_id, content_hash) "
+        "where kind = 'article'"
+    )
+    db["alerts"].create_index(["status", "id"])
+    db["alerts"].create_index(["load_id", "platform", "chat_id"])
+    db["feeds"].create(
+        {
+            "url": str,
+            "title": str,
+            "etag": str,
+            "last_modified": str,
+            "checked_at": str,
+            "status": str,  # ok | not modified | failed: reason
+            "entries": int,  # entries stored from it, in total
+        },
+        pk="url",
+    )
+    db["feed_entries"].create(
+        {"id": int, "feed_url": str, "guid": str, "link": str, "article_id": int, "seen_at": str},
+        pk="id",
+    )
+    db["feed_entries"].create_index(["feed_url", "guid"], unique=True)
+    db["feed_entries"].create_index(["link"])
+
+
+@MIGRATIONS()
 def m008_sources_parts_buttons(db: Database) -> None:
     """Who an article came from, how far a digest got, and buttons that survive restarts.
 
@@ -419,3 +537,20 @@ def m008_sources_parts_buttons(db: Database) -> None:
     db["button_commands"].create(
         {"token": str, "command": str, "created_at": str}, pk="token", not_null={"command"}
     )
+
+
+@MIGRATIONS()
+def m009_article_summaries(db: Database) -> None:
+    """``articles.summary``: the digest's summary sentences (a JSON list), chosen by the loader so
+    that digests do no NLP. Null for articles stored before; ``newsbot reindex`` fills it."""
+    db.execute("alter table articles add column summary text")
+
+
+@MIGRATIONS()
+def m010_scare_quotes(db: Database) -> None:
+    """Roles by affiliation (an index), and ``quotes.scare``: 1 for a scare quote (a few words
+    quoted inside indirect speech, "noemde het „onhaalbaar”"), which /quotes shows apart from
+    statements; 0 for a quote. Articles stored before count as quotes until ``newsbot reindex``."""
+    db["quotes"].add_column("scare", int, not_null_default=0)
+    # /who of an organisation lists the persons whose roles it is the affiliation of
+    db.execute("create index if not exists idx_roles_affiliation on roles(affiliation collate nocase)")

@@ -13,7 +13,7 @@ from handlers.reply import Attachment, Request
 from handlers.texts import LANGUAGES, TEXTS, t
 
 ROOT = Path(__file__).resolve().parent.parent
-ADMIN = {"load", "forget", "merge", "role", "unrole"}
+ADMIN = {"load", "forget", "merge", "split", "role", "unrole"}
 
 
 def test_registry_names_and_aliases():
