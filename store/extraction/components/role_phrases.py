@@ -31,12 +31,15 @@ CAPACITY_VERBS = frozenset(
     "geïnstalleerd benoemd aangesteld gekozen herkozen aangetreden beëdigd ingehuldigd gepresenteerd "
     "zal zou gaat ging heeft had".split()
 )
+APPOINTING = frozenset("benoemd benoemde benoemden benoemt gekozen verkozen koos kozen promoveerde gepromoveerd".split())
 MAX_PREDICATE_GAP = 4  # words between a copula and the title: "sinds 1 maart 2024"
 MAX_CAPACITY_GAP = 4  # words between the name and "als": "werd gisteren geïnstalleerd als"
 
 
 def _is_name_token(token) -> bool:
     text = token.text
+    if token.is_digit and token.i and token.doc[token.i - 1].text[:1].isupper():
+        return True  # "Local 1520"
     return bool(text) and (text[:1].isupper() or token.ent_type_ in ("ORG", "LOC", "MISC")) and not token.is_punct
 
 
@@ -113,8 +116,10 @@ def affiliation_of(doc: Doc, start: int, end: int) -> str | None:
         gazetteer.title_head(t.text) in PORTFOLIO_TITLES for t in doc[start:end][:4])
     for i in range(start, end - 1):  # "burgemeester van Kampen", "analist bij Uralsib"
         lower = doc[i].lower_
-        if lower not in AFFILIATION_PREPOSITIONS or portfolio and lower in ("van", "voor"):
+        if lower not in AFFILIATION_PREPOSITIONS:
             continue
+        if portfolio and lower in ("van", "voor") and not (i + 1 < end and doc[i + 1].ent_type_ == "LOC"):
+            continue  # a portfolio ("wethouder van Onderwijs"), not a place ("wethouder van Arnhem")
         j = i + 1
         while j < end and (doc[j].lower_ in COMPLEMENT_DETERMINERS or _is_lower_noun(doc[j]) and j - i <= 3
                            or doc[j].text in gazetteer.nationalities()[0] and j + 1 < end
@@ -178,12 +183,18 @@ def predicate_title(doc: Doc, person: Span) -> tuple[int, int] | None:
             return found
     for j in range(i, min(n, i + MAX_CAPACITY_GAP + 1)):
         lower = doc[j].lower_
-        if lower == "als" and j > i:
+        if lower == "als" and j > i or lower == "tot" and _appointed(doc, person, j):
             return _title_from(doc, j + 1)
         if lower not in CAPACITY_VERBS and lower not in COPULAS and lower not in PREDICATE_ADVERBS \
                 and lower not in ADVERBS:
             break  # "… een afspraak maken als de gezant …": "als" starts a clause there
     return None
+
+
+def _appointed(doc: Doc, person: Span, tot: int) -> bool:
+    """"benoemde X tot CEO", "X wordt benoemd tot president": a verb of appointing around."""
+    start = max(0, person.start - 4)
+    return any(doc[k].lower_ in APPOINTING for k in range(start, tot) if not person.start <= k < person.end)
 
 
 def _title_from(doc: Doc, j: int) -> tuple[int, int] | None:

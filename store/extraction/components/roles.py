@@ -41,7 +41,7 @@ PORTFOLIO_TITLES = frozenset("minister staatssecretaris commissaris wethouder ge
 APPOSITION_ADVERBS = frozenset("zelf ook eveneens inmiddels nu".split())
 # Prefixes that make a compound title another person's title: "vicepremier", "oud-minister".
 NOT_SPECIALISING = frozenset("vice oud ex onder adjunct loco sub co mede plaatsvervangend waarnemend".split())
-ROLE_BOUNDARY = frozenset([",", ".", ")", "en", "bij", "aan", "van", "in", "uit", "die", "sinds"])
+ROLE_BOUNDARY = frozenset([",", ".", ")", ":", ";", "en", "bij", "aan", "van", "in", "uit", "die", "sinds"])
 
 if not Doc.has_extension("newsbot_roles"):
     Doc.set_extension("newsbot_roles", default=None)
@@ -128,7 +128,7 @@ def make_role(doc: Doc, start: int, end: int) -> Role:
 
 def organisation_start(doc: Doc, start: int) -> int:
     """"Apple CEO Steve Jobs": an organisation's name right before a title is part of the role."""
-    if start and doc[start - 1].ent_type_ == "ORG" and doc[start - 1].ent_iob_ in ("B", "I"):
+    if start and doc[start - 1].ent_type_ in ("ORG", "MISC") and doc[start - 1].ent_iob_ in ("B", "I"):
         begin = start - 1
         while begin and doc[begin].ent_iob_ == "I":
             begin -= 1
@@ -213,6 +213,29 @@ def role_after(doc: Doc, person: Span) -> Role | None:
     if end < len(doc) and doc[end].text not in ROLE_BOUNDARY and not capacity:
         return None
     return make_role(doc, first, end)
+
+
+def coordinated_role(doc: Doc, first: Role | None) -> Role | None:
+    """"X, CEO van EADS en voormalig topmanager bij Northrop,": a second role after "en"."""
+    if first is None:
+        return None
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    step = span.end + 1 if span is not None and span.end < len(doc) and doc[span.end].lower_ == "en" else None
+    if step is None or step >= len(doc):
+        return None
+    if doc[step].lower_ in DETERMINERS:
+        step += 1
+    start = step
+    while step < len(doc) and step - start < MAX_MODIFIERS and is_modifier(doc[step].text) \
+            and not gazetteer.title_head(doc[step].text):
+        step += 1
+    stop = title_end(doc, step, len(doc)) if step < len(doc) else None
+    if stop is None:
+        return None
+    end = complement_links(doc, field_end(doc, stop - 1, len(doc)), len(doc))
+    if end < len(doc) and doc[end].text not in ROLE_BOUNDARY:
+        return None
+    return make_role(doc, start, end)
 
 
 def party_after(doc: Doc, person: Span) -> str | None:
@@ -337,7 +360,7 @@ class RoleFinder:
             before = role_before(doc, person, lowers, texts, starts)
             if before is not None and before.affiliation is None and " " not in before.text:
                 before.affiliation = trailing_affiliation(doc, person)  # "trainer X van Heracles"
-            found = [r for r in (before, after) if r]
+            found = [r for r in (before, after, coordinated_role(doc, after)) if r]
             party = party_after(doc, person)
             if party:
                 for role in found:
