@@ -106,8 +106,11 @@ class Speakers:
             ent = self.ix.entity_at(j)
             if ent is not None and ent.label_ in SPEAKER_LABELS and not self.inside_quote(j):
                 between = lowers_between(doc, i, j)
-                if ent.label_ != "PER" and "van" in between and any(is_title_word(w) for w in between):
-                    break  # "aldus een woordvoerder van de X": the spokesperson, not X
+                spokesperson = any(is_title_word(w) or is_person_noun(w) for w in between) and (
+                    ent.label_ != "PER" and "van" in between
+                    or between[-1:] == ["van"] or between[-2:-1] == ["van"] and between[-1] in DETERMINERS)
+                if spokesperson:
+                    break  # "aldus een woordvoerder van (de) X": the spokesperson, not X
                 return self.compound_head(ent) or Found(span=ent)
             token = doc[j]
             if token.text in _STOP_TEXT or token.lower_ in CONJUNCTIONS:
@@ -140,6 +143,9 @@ class Speakers:
                     and not self.inside_quote(j) and not self.is_object(ent)):
                 entities.append(ent)
         if entities:
+            owned = self.possessed_description(entities[0], verb)
+            if owned is not None:
+                return owned
             # a person with a first name before a bare capitalised word ("Chief executive Thomas Enders")
             persons = sorted((e for e in entities if e.label_ == "PER"), key=lambda e: not self.has_first_name(e))
             return Found(span=(persons or entities)[0]) if persons else \
@@ -149,6 +155,21 @@ class Speakers:
         if first.lower_ in DETERMINERS and first.lower_ not in {"dat", "dit", "die", "deze"}:
             return self._description(start, verb)
         return None
+
+    def possessed_description(self, ent: Span, end: int) -> Found | None:
+        """"Shell’s topman zei", "Ajax' trainer zei": the genitive names whose person spoke,
+        "topman van Shell"."""
+        name, k = ent.text, ent.end
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        elif k < end and self.doc[k].text in ("'", "’", "'s", "’s") and not self.doc[k - 1].whitespace_:
+            k += 1
+        else:
+            return None
+        described = self._description(k, end)
+        if described is None or described.description is None:
+            return None
+        return Found(description=f"{described.description} van {name}")
 
     def has_first_name(self, ent: Span) -> bool:
         return len(ent) > 1 and ent[0].text in gazetteer.first_names()
@@ -231,8 +252,8 @@ class Speakers:
         for step in range(k, min(end, k + 4)):
             ent = self.ix.entity_at(step)
             if ent is not None:
-                if ent.label_ == "PER":
-                    return None
+                if ent.label_ == "PER" and lower not in ("bij", "aan"):
+                    return None  # "bij Barclays Capital" names an employer, whatever its label
                 stop = ent.end
                 if stop + 1 < end and doc[stop].lower_ == "in" and self.ix.entity_at(stop + 1) is not None:
                     stop = self.ix.entity_at(stop + 1).end  # "… van auto-onderdelen in Delhi"
