@@ -46,6 +46,10 @@ def quotes(nlp, text):
         # a genitive: the owner's person speaks
         ("Philips’ nieuwe topman reageerde op zijn blog: „Ik heb er zin in.”",
          [("nieuwe topman van Philips", "Ik heb er zin in.", "reageerde", False)]),
+        # the reporting verb nearest the quote governs it
+        ("Ambtenaren zeiden dat het plan doorgaat, waarbij wethouder Lotte Kuipers meldde dat "
+         "„de bewoners eerst gehoord worden”.",
+         [("Lotte Kuipers", "de bewoners eerst gehoord worden", "meldde", True)]),
         # the speaker named in the sentence before
         ("Trainer Kees Smit was tevreden. „We hebben goed verdedigd.”",
          [("Kees Smit", "We hebben goed verdedigd.", "context", True)]),

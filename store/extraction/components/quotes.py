@@ -138,7 +138,9 @@ class _Attribution:
                 continue
             if open_char in running:
                 running_starts.add(start)
-            self.done.append((opener, span, speaker))
+            scare = is_scare(quoted, self.text[self.ix.idx[s0] : open_char])
+            if not scare:  # a scare quote is no statement that a next quote could continue
+                self.done.append((opener, span, speaker))
             quote = Quote(
                 text=_SPACES.sub(" ", quoted),
                 start=start,
@@ -147,17 +149,17 @@ class _Attribution:
                 speaker_is_entity=span is not None,
                 verb=verb,
                 confidence=confidence,
-                scare=is_scare(quoted, self.text[self.ix.idx[s0] : open_char]),
+                scare=scare,
             )
             found.append((quote, span))
         return _continue_over_paragraphs(found, running_starts)
 
     def followed_by_quote(self) -> frozenset[int]:
-        """Opening marks of quotes that the next quote follows at once (`…ring. "Ik zie …`, the
-        mark shared or `" "`): one speaker's quote goes on."""
+        """Opening marks of quotes that the next quote follows at once, sharing a mark (`…ring.
+        "Ik zie …`: one mark lost between the two): one speaker's quote goes on."""
         found = set()
         for (open_char, close_char), (next_open, _) in zip(self.pairs, self.pairs[1:]):
-            if next_open - close_char <= 2 and not self.text[close_char + 1 : next_open].strip():
+            if next_open == close_char:
                 found.add(open_char)
         return frozenset(found)
 

@@ -28,6 +28,8 @@ from store.extraction.components.person_words import is_person_noun
 SPEAKER_LABELS = ("PER", "ORG", "LOC", "MISC")
 COMPLEMENT_PREPOSITIONS = frozenset("van bij aan voor uit in namens".split())
 CLAUSE_JOINERS = frozenset("en maar want".split())
+CLAUSE_MARKS = frozenset(",;:.")
+CLAUSE_LINKS = frozenset("waarbij waarin waarop waarna terwijl nadat toen omdat hoewel".split())
 MAX_DESCRIPTION = 4
 _STOP_TEXT = frozenset(",.;:!?()[]—–-\"„“”‘’'")
 
@@ -307,6 +309,25 @@ class Speakers:
                 return j
         return None
 
+    def local_clause(self, start: int, verb: int) -> int:
+        """The start of the clause holding ``verb``: after the nearest comma, colon or "dat"
+        before it, past a word that links the clause ("waarbij", "terwijl", "en")."""
+        doc = self.doc
+        k = verb - 1
+        while k > start and not (doc[k].text in CLAUSE_MARKS or doc[k].lower_ == "dat") or self.inside_quote(k):
+            k -= 1
+        k = k + 1 if k > start or doc[k].text in CLAUSE_MARKS else start
+        while k < verb and (doc[k].lower_ in CONJUNCTIONS or doc[k].lower_ in CLAUSE_LINKS):
+            k += 1
+        return k
+
+    def last_reporting_verb(self, start: int, end: int) -> int | None:
+        doc = self.doc
+        for j in range(end - 1, start - 1, -1):
+            if doc[j].lower_ in REPORTING_VERBS and doc[j].lower_ != "aldus" and not self.inside_quote(j):
+                return j
+        return None
+
     def subject_of(self, start: int, end: int, labels=SPEAKER_LABELS) -> Found | None:
         """The first entity of the range that is not a prepositional object, nor inside a quote."""
         for ent in self.ix.ents:
@@ -334,11 +355,19 @@ class Speakers:
                 found = self.phrase_after(j + 1, end)
                 if found is not None:
                     return found, "volgens"
-        verb = self.first_reporting_verb(start, end)
-        if verb is not None:
-            found = self.phrase_before(start, verb) or self.phrase_after(verb + 1, end)
+        # the reporting verb nearest the quote governs it ("X zei dat …, waarbij Y meldde dat „…”"),
+        # else the first one of the clause
+        first = self.first_reporting_verb(start, end)
+        last = self.last_reporting_verb(start, end)
+        if last is not None and last != first:
+            local = self.local_clause(start, last)
+            found = self.phrase_before(local, last) or self.phrase_after(last + 1, end)
             if found is not None:
-                return found, doc[verb].lower_
+                return found, doc[last].lower_
+        if first is not None:
+            found = self.phrase_before(start, first) or self.phrase_after(first + 1, end)
+            if found is not None:
+                return found, doc[first].lower_
         found = self.subject_of(start, end)
         if found is not None:
             return found, "subject"
