@@ -136,6 +136,14 @@ ROLE_CONSTRUCTIONS = [
         {"Eline Kok": [("nieuwe directeur", None, None)],
          "Tim Aarts": [("senior analist bij ABN AMRO", None, "ABN AMRO")]},
     ),
+    (  # an organisation right before the title belongs to the role, also after a preposition
+        "Het model werd door Philips CEO Lisa Brand gepresenteerd.",
+        {"Lisa Brand": [("Philips CEO", None, "Philips")]},
+    ),
+    (  # "tot" with the appointing verb earlier in the sentence
+        "Vandaag benoemde de grootste bank van het land, de Volksbank, Eline Kok tot nieuwe directeur.",
+        {"Eline Kok": [("nieuwe directeur", None, None)]},
+    ),
     (  # a title that is not a capacity: "als" starting a clause
         "Femke Smit zou een afspraak maken als de directeur terug is.",
         {"Femke Smit": []},

@@ -193,7 +193,7 @@ def predicate_title(doc: Doc, person: Span) -> tuple[int, int] | None:
 
 def _appointed(doc: Doc, person: Span, tot: int) -> bool:
     """"benoemde X tot CEO", "X wordt benoemd tot president": a verb of appointing around."""
-    start = max(0, person.start - 4)
+    start = person.sent.start if person.sent is not None else max(0, person.start - 4)
     return any(doc[k].lower_ in APPOINTING for k in range(start, tot) if not person.start <= k < person.end)
 
 

@@ -132,9 +132,7 @@ def organisation_start(doc: Doc, start: int) -> int:
         begin = start - 1
         while begin and doc[begin].ent_iob_ == "I":
             begin -= 1
-        if begin and doc[begin - 1].lower_ in ("de", "het", "een", ",", "(") or begin == 0 \
-                or doc[begin - 1].is_sent_start or doc[begin - 1].is_punct:
-            return begin
+        return begin
     return start
 
 
