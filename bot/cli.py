@@ -410,6 +410,11 @@ def digest(date, chat, config_path, db) -> None:
     echo(text)
 
 
+from bot.cli_feeds import feeds_group  # noqa: E402 - the group needs the shared options above
+
+cli.add_command(feeds_group(config_options, _context), name="feeds")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     cli()
 
