@@ -14,7 +14,6 @@ from pathlib import Path
 from sqlite_utils import Database
 
 
-
 class DatabaseProblem(Exception):
     """The database file cannot be used; the message is one line that names the file."""
 
