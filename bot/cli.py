@@ -39,7 +39,7 @@ def workers_option(func):
         type=click.IntRange(min=1),
         default=None,
         metavar="N",
-        help="Extraction processes (default: the number of cores; 1 extracts in this process).",
+        help="Extraction processes (default: the number of cores, at most 4; 1 extracts in this process).",
     )(func)
 
 

@@ -82,7 +82,7 @@ def load_paths(
 
     The pipeline is ``nlp`` (used in this process), else built by ``nlp_loader`` only once some
     article needs extracting (loading unchanged files builds nothing), else the default pipeline.
-    ``workers`` (default: the number of cores) worker processes prepare the articles when the
+    ``workers`` (default: ``store.workers.default_workers()``) worker processes prepare the articles when the
     pipeline is a ``PipelineLoader`` and there are enough of them.
     """
     results: list[LoadResult] = []

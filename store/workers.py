@@ -32,12 +32,16 @@ PARALLEL_MIN_ARTICLES = 64
 IN_FLIGHT_PER_WORKER = 8  # articles queued per worker: enough to keep it busy, little memory
 
 
+MAX_DEFAULT_WORKERS = 4  # the one writer keeps up with about this many; each holds a pipeline
+
+
 def default_workers() -> int:
-    """The cores this process may run on."""
+    """The cores this process may run on, at most ``MAX_DEFAULT_WORKERS``."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return min(cores, MAX_DEFAULT_WORKERS)
 
 
 def prepare_or_reason(nlp, article: Article):
