@@ -25,7 +25,17 @@ PRONOMINAL_TAILS = frozenset(
 )
 DEMONYM_SUFFIXES = ("enaren", "naren", "aren", "ers", "enaar", "naar", "er")
 DIGIT_NAME = re.compile(r"^[A-Z]{1,4}\d{1,3}$|^\d{2}[A-Z]{3,6}$")  # D66, JA21, 50PLUS
-ROAD = re.compile(r"^[ANE]\d{1,3}$")  # A12, N201, E40: roads, not parties
+ROAD = re.compile(r"^(A\d{1,2}|[NE]\d{1,3})$")  # A12, N201, E40: roads, not parties (A380 is a plane)
+MODEL_CODE = re.compile(r"^([A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3}|[A-Z][a-z]+\d{1,3})$")  # A380, KC-30, F-16, WPA2, Power8
+CAMEL = re.compile(r"^[a-z][A-Z][a-z]{2,}")  # iPhone, iTunes, eBay: brand names that start in lower case
+TIME_ZONES = frozenset("UTC GMT CET CEST EST EDT PST PDT".split())  # "om 16.00 UTC"
+CURRENCY_SIGNS = frozenset("$€£#¥")
+
+
+def is_model_code(word: str) -> bool:
+    """"A380", "KC-30", "F-16", "WPA2", "Power8": letters and a number name a type or model
+    (aircraft, product, standard); parties with this shape are in the name lists."""
+    return bool(MODEL_CODE.match(word)) and not ROAD.match(word) and any(c.isdigit() for c in word)
 
 
 def is_initial(text: str) -> bool:
@@ -79,6 +89,15 @@ def is_org_noun(word: str) -> bool:
     if not word[:1].islower():
         word = word.lower()
     words, endings = gazetteer.org_nouns()
+    return word in words or any(word.endswith(e) for e in endings)
+
+
+@lru_cache(maxsize=65536)
+def is_place_noun(word: str) -> bool:
+    """"regio", "provincie", "hoofdstad": a lower-case noun naming a kind of place."""
+    if not word[:1].islower():
+        return False
+    words, endings = gazetteer.place_nouns()
     return word in words or any(word.endswith(e) for e in endings)
 
 
