@@ -118,6 +118,10 @@ def test_name_shapes(nlp, text, expected):
             "Mitsubishi Motors Corporation opent een kantoor bij Chiang Mai International Airport in Orange County.",
             {"Mitsubishi Motors Corporation": "ORG", "Chiang Mai International Airport": "LOC", "Orange County": "LOC"},
         ),
+        (  # an unknown single name is a company, unless it speaks or has a surname shape
+            "Okafor zei dat Zentrax groeit. Volgens McAllister klopt dat.",
+            {"Okafor": "PER", "Zentrax": "ORG", "McAllister": "PER"},
+        ),
         (  # currency and time-zone codes next to amounts and times are no names
             "Het aandeel kostte US $ 12 en later USD 14 om 16.00 UTC.",
             {},

@@ -8,12 +8,14 @@ a company before a product), and failing all that the words around it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from store.extraction import gazetteer
 from store.extraction.components import name_cues
 from store.extraction.components.doc_view import DocView
+from store.extraction.components.dutch_words import REPORTING_VERBS
 from store.extraction.components.lexicon import bare, is_acronym
 from store.extraction.components.name_runs import (
     ARTICLES,
@@ -27,6 +29,8 @@ from store.extraction.components.name_runs import (
     role_complement,
 )
 from store.extraction.name_lists import LABELS, list_types
+
+SURNAME_SHAPE = re.compile(r"^(Mac|Mc)[A-Z][a-z]+$|^O['’][A-Z][a-z]+$")
 
 STRONG, WEAK = 2, 1
 
@@ -148,17 +152,25 @@ def by_context(v: DocView, start: int, end: int, words: list[str]) -> Candidate:
         return Candidate(start, end, "ORG", WEAK)
     if words[0] == "The" or len(words) > 3:
         return Candidate(start, end, "ORG", WEAK)
-    if person_shaped(words):
+    if person_shaped(words) or speaks(v, start, end):
         return Candidate(start, end, "PER", WEAK)
     # no list knows it and nothing says person: a company or brand ("Qantas"), a product or
     # title when it has more words ("Snow Leopard")
     return Candidate(start, end, "ORG" if len(words) == 1 else "MISC", WEAK)
 
 
+def speaks(v: DocView, start: int, end: int) -> bool:
+    """A reporting verb right after the name or "aldus" right before it: "MacFarlane zei",
+    "aldus Okafor" — companies are said to speak too, but people far more often."""
+    following = v.texts[end].lower() if end < len(v.texts) else ""
+    return following in REPORTING_VERBS or (start > 0 and v.texts[start - 1].lower() == "aldus")
+
+
 def person_shaped(words: list[str]) -> bool:
-    """A first name or a listed person name at either end, or a name particle inside."""
+    """A first name or a listed person name at either end, or a name particle inside; a
+    Scottish or Irish surname shape ("MacFarlane", "McAllister", "O'Brien")."""
     if len(words) == 1:
-        return False
+        return bool(SURNAME_SHAPE.match(words[0]))
     return words[0] in gazetteer.first_names() or "P" in list_types(words[:1]) or "P" in list_types(words[-1:]) \
         or any(w in gazetteer.NAME_PARTICLES for w in words[1:-1])
 
