@@ -94,6 +94,10 @@ def test_name_shapes(nlp, text, expected):
             "Na het concert in De Kuip liepen fans door het Vondelpark. In Ohio en op de Noordzee stormde het.",
             {"De Kuip": "LOC", "Vondelpark": "LOC", "Ohio": "LOC", "Noordzee": "LOC"},
         ),
+        (  # a venue no list knows, after a place preposition, an article and an adjective
+            "De finale werd gespeeld in een uitverkochte Westerveld Dome.",
+            {"Westerveld Dome": "LOC"},
+        ),
         (  # parties and papers are organisations, holidays and treaties MISC
             "Volgens Trouw stemde D66 op Hemelvaartsdag tegen.",
             {"Trouw": "ORG", "D66": "ORG", "Hemelvaartsdag": "MISC"},

@@ -138,6 +138,8 @@ def by_context(v: DocView, start: int, end: int, words: list[str]) -> Candidate:
         return Candidate(start, end, label, STRONG)  # "D66", "GroenLinks-PvdA"; "de A12"
     if org_noun_before(v, start):
         return Candidate(start, end, "ORG", STRONG)  # "persbureau Reuters"
+    if after_place_preposition(v, start):
+        return Candidate(start, end, "LOC", WEAK)  # "in de Biblebelt", "in een uitverkochte Ziggo Dome"
     if len(words) > 1 and all(w[:1].isupper() for w in words) and words[0] not in CAPITAL_PARTICLES \
             and words[0].lower() not in gazetteer.NAME_PARTICLES and (any(is_acronym(w) for w in words)
                            or (words[-1],) in gazetteer.places() or gazetteer.is_dutch_word(words[0])):
@@ -145,9 +147,8 @@ def by_context(v: DocView, start: int, end: int, words: list[str]) -> Candidate:
         # common word ("Stadsbelang Utrecht"): an organisation, not a person
         return Candidate(start, end, "ORG", WEAK)
     before = v.texts[start - 1].lower() if start else ""
-    if before in PLACE_PREPOSITIONS or (before in ARTICLES and start > 1
-                                        and v.texts[start - 2].lower() in ("in", "op", "naar")):
-        return Candidate(start, end, "LOC", WEAK)  # "in Oost-Ghouta", "in de Biblebelt"
+    if before in PLACE_PREPOSITIONS:
+        return Candidate(start, end, "LOC", WEAK)  # "in Oost-Ghouta"
     if before in ARTICLES:
         return Candidate(start, end, "ORG", WEAK)
     if words[0] == "The" or len(words) > 3:
@@ -157,6 +158,17 @@ def by_context(v: DocView, start: int, end: int, words: list[str]) -> Candidate:
     # no list knows it and nothing says person: a company or brand ("Qantas"), a product or
     # title when it has more words ("Snow Leopard")
     return Candidate(start, end, "ORG" if len(words) == 1 else "MISC", WEAK)
+
+
+def after_place_preposition(v: DocView, start: int) -> bool:
+    """"in de Biblebelt", "op het nieuwe Stationsplein", "in een uitverkochte Ziggo Dome": a
+    place preposition, an article and any adjectives before the name."""
+    step = start - 1
+    while step > 0 and v.texts[step].islower() and v.texts[step].endswith(("e", "en")) \
+            and v.texts[step] not in ARTICLES and v.texts[step] != "een" and start - step <= 3:
+        step -= 1  # adjectives: "uitverkochte", "nieuwe"
+    return step > 0 and v.texts[step].lower() in ARTICLES | {"een"} \
+        and v.texts[step - 1].lower() in ("in", "op", "naar")
 
 
 def speaks(v: DocView, start: int, end: int) -> bool:
