@@ -28,7 +28,7 @@ from store.extraction.components.lexicon import (
     Word,
 )
 from store.extraction.gazetteer import NAME_PARTICLES, common_words
-from store.extraction.name_lists import name_lists
+from store.extraction.name_lists import name_lists, name_types
 
 
 @dataclass
@@ -121,7 +121,7 @@ def view(doc: Doc, words: list[Word]) -> DocView:
     for index in numpy.flatnonzero(flags & COLON).tolist():
         # a label before a colon: "… Piet Smit Foto: ANP", "Lees ook: …"
         if index and flags[index - 1] & CAPITAL and texts[index - 1].lower() in common_words() \
-                and not quoted[index - 1]:
+                and not quoted[index - 1] and "P" not in name_types(texts[index - 1]):  # not "Wethouder Sanne Dekker:"
             starts[index - 1] = True
     for index in numpy.flatnonzero(flags & DASH).tolist():
         # a dateline: "ROTTERDAM - Een loods …", "UTRECHT (ANP) – De …"
