@@ -2,7 +2,7 @@
 
 Writes ``doc.ents``; each entity span's ``id_`` is the key of its canonical entity
 (``store.names.identity_key`` of the canonical name), and ``doc._.newsbot_entity_names`` maps that
-key to the canonical name, the fullest form written in the document ("Donald Trump" for the
+key to the canonical name, the fullest form written in the document ("Marit Vos" for the
 mentions "Trump" and "president Trump").
 
 With a pretrained pipeline before it, the model's entities are kept (labels mapped to CoNLL:
@@ -38,7 +38,7 @@ PRETRAINED_LABELS = {
     "MISC": "MISC",
 }
 LEADING_ARTICLES = ("de ", "het ", "De ", "Het ")
-NAME_SUFFIX_KEYS = frozenset([identity_key("jr"), identity_key("sr")])  # "Robert F. Kennedy jr."
+NAME_SUFFIX_KEYS = frozenset([identity_key("jr"), identity_key("sr")])  # "Mark J. Hollander jr."
 CLUB_PREFIXES = frozenset("FC SC AFC VV SV RKC".split())  # sports clubs named after their town
 
 if not Doc.has_extension("newsbot_entity_names"):
@@ -163,8 +163,8 @@ def link(typed: list[tuple[Mention, str, int, str | None]], texts: list[str]) ->
         is_place = place is not None and place.kind != "city"  # a town may share a surname
         one_person = len({person_of(p) for p in owners}) == 1
         if owners and one_person and not is_place and (cluster.label != "ORG" or cluster.strongest["ORG"] < STRONG):
-            # a surname, first name or shorter form joins the person: "Rubio", "Bin Salman";
-            # also a surname that a name list also knows as a company ("Brouwer")
+            # a surname, first name or shorter form joins the person: "Hollander", "Bin Rashid";
+            # also a surname that a name list also knows as a company ("Smid")
             owner = max(owners, key=lambda c: (len(c.name.split()), len(c.spans)))
             owner.absorb(cluster, keep_label=True)
             continue
@@ -175,21 +175,21 @@ def link(typed: list[tuple[Mention, str, int, str | None]], texts: list[str]) ->
 
 
 def initials(name: str) -> str:
-    """"Europese Centrale Bank" → "ECB", "Openbaar Ministerie" → "OM" (capitalised words only)."""
+    """"Nationale Kustwacht Dienst" → "NKD", "Hoge Raad" → "HR" (capitalised words only)."""
     return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def short_forms(org: Cluster) -> set[str]:
     """Other ways a text refers to an organisation: its head ("Kamer" for "Tweede Kamer",
-    "Centrale Bank" for "Europese Centrale Bank"), its initials ("EU"), and its name without
-    the organisation word ("Vermeulen" for "Vermeulen Groep", "Twente" for "FC Twente")."""
+    "Kustwacht Dienst" for "Nationale Kustwacht Dienst"), its initials ("NKD"), and its name without
+    the organisation word ("Dijkstra" for "Dijkstra Groep", "Emmen" for "FC Emmen")."""
     words = org.name.split()
     forms = {" ".join(words[index:]) for index in range(1, len(words)) if is_org_word(words[-1])}
     if org.label == "MISC" and len(words) > 1:
         forms.add(words[-1])  # a product by its model: "A350" for "Airbus A350"
         return forms
     if len(words) > 1 and "O" in list_types(words[:1]) and not any(is_org_word(w) for w in words[1:]):
-        forms.add(words[0])  # a company by its listed short name: "Apple" for "Apple Computer"
+        forms.add(words[0])  # a company by its listed short name: "Zentrax" for "Zentrax Systems"
     if len(words) > 1:
         forms.add(initials(org.name))
         rest = [w for w in words if not is_org_word(w) and w not in CLUB_PREFIXES]
@@ -199,7 +199,7 @@ def short_forms(org: Cluster) -> set[str]:
 
 
 def bracketed_acronyms(typed: list[tuple[Mention, str, int, str | None]], texts: list[str]) -> dict[str, str]:
-    """"De Nederlandsche Bank (DNB)": the acronym in brackets right after a name → that name."""
+    """"Raad voor Verkeersveiligheid (RVV)": the acronym in brackets right after a name → that name."""
     found = {}
     for (before, label, _, _), (span, _, _, _) in zip(typed, typed[1:]):
         if label not in ("PER", "LOC") and span.end - span.start == 1 and before.end == span.start - 1 \
@@ -210,7 +210,7 @@ def bracketed_acronyms(typed: list[tuple[Mention, str, int, str | None]], texts:
 
 def join_short_forms(clusters: list[Cluster], aliases: dict[str, str] | None = None) -> list[Cluster]:
     """A short form of an organisation written in the same text joins it (see ``short_forms``);
-    a place joins only a club named after it ("Twente" → "FC Twente"), not "Universiteit Utrecht"."""
+    a place joins only a club named after it ("Emmen" → "FC Emmen"), not "Hogeschool Zwolle"."""
     orgs = [c for c in clusters if c.label in ("ORG", "MISC") and len(c.name.split()) > 1]
     if not orgs and not aliases:
         return clusters
@@ -255,7 +255,7 @@ def merge_pretrained(doc: Doc, ours: list[Candidate], texts: list[str]) -> list[
 
 
 def split_tokens(doc: Doc, words: list[Word]) -> bool:
-    """"NAVO-secretaris-generaal" → "NAVO" + "-secretaris-generaal", so NAVO can be an entity;
+    """"OVSE-waarnemer" → "OVSE" + "-waarnemer", so OVSE can be an entity;
     "Bull." → "Bull" + "." where the tokenizer kept a full stop on a capitalised word
     (``lexicon.split_parts``). Returns whether anything was split."""
     todo = [index for index, word in enumerate(words) if word.flags & SPLIT]

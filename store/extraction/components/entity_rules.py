@@ -141,7 +141,7 @@ def candidates(doc: Doc, words: list[Word] | None = None) -> tuple[list[Candidat
             continue
         if end - start > 2 and v.texts[start + 1] in gazetteer.first_names() and is_demonym_shaped(v.texts[start]):
             start += 1  # "Ajacied Tom Verbeek", "Feyenoorder Jan Kramer": the person is the full name
-        if role_complement(v, start):  # "minister van Defensie Boris Pistorius"
+        if role_complement(v, start):  # "minister van Landbouw Pieter Smit"
             start = next((k for k in range(start + 1, end) if v.texts[k] in gazetteer.first_names()), start)
         if (v.starts[start] or v.quoted[start]) and not has_evidence(v, start, end):
             if not (v.quoted[start] and not v.starts[start] and preceded_by_title(v, start)):
@@ -150,7 +150,7 @@ def candidates(doc: Doc, words: list[Word] | None = None) -> tuple[list[Candidat
         if start < place_end < end and not is_org_word(v.texts[end - 1]) \
                 and v.texts[end - 1] not in gazetteer.place_final_words() \
                 and v.texts[start] not in gazetteer.first_names():
-            # "Rusland Oekraïne" or "Kyiv Zelensky": a place followed by more capitals
+            # "Polen Litouwen" or "Riga Karins": a place followed by more capitals
             candidate = classify(v, start, place_end)
             if candidate:
                 found.append(candidate)
@@ -172,7 +172,7 @@ DEMONYM_ENDINGS = ("er", "ied", "aan", "ees", "ër")
 
 
 def is_demonym_shaped(word: str) -> bool:
-    """"Feyenoorder", "Ajacied", "Amsterdammer", "Braziliaan": someone from a club or a place;
+    """"Feyenoorder", "Ajacied", "Amsterdammer", "Chileen": someone from a club or a place;
     not a first name or a listed person name."""
     return word.endswith(DEMONYM_ENDINGS) and word not in gazetteer.first_names() and "P" not in list_types((word,))
 

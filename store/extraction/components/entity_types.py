@@ -57,7 +57,7 @@ def classify(v: DocView, start: int, end: int) -> Candidate | None:
         return Candidate(start, end, "ORG", STRONG)
     if (len(words) > 1 and name_cues.is_place_head(words[0])) or (
             name_cues.is_place_word(words[-1]) and words[-1] not in gazetteer.first_names()):
-        return Candidate(start, end, "LOC", STRONG)  # "Praça do Comércio", "Jaarbeursplein"
+        return Candidate(start, end, "LOC", STRONG)  # "Praça das Flores", "Havenplein"
     if len(words) == 1 and name_cues.is_place_demonym(words[0]):
         return None  # "Utrechters"
     if len(words) == 1 and gazetteer.title_head(words[0]):
@@ -67,18 +67,18 @@ def classify(v: DocView, start: int, end: int) -> Candidate | None:
     place = gazetteer.places().get(text_words)
     codes = list_types(text_words)
     if place and not preceded_by_title(v, start) and not (place.kind == "city" and "O" in codes):
-        return Candidate(start, end, "LOC", STRONG, place.canonical)  # not "Toyota", "Honda" the companies
+        return Candidate(start, end, "LOC", STRONG, place.canonical)  # not a carmaker named after its home town
     listed = by_lists(v, start, end, text_words)
     if listed is not None:
         return listed
     if len(words) > 1 and SERIES_NUMBER.match(v.texts[end - 1]):
-        return Candidate(start, end, "MISC", STRONG)  # "Boeing 747", "FTSE 100"
+        return Candidate(start, end, "MISC", STRONG)  # "Fokker 70", "DAX 40"
     if len(words) == 1 and name_cues.is_model_code(words[0]):
-        return Candidate(start, end, "MISC", STRONG)  # "A380", "F-16": a type or model
+        return Candidate(start, end, "MISC", STRONG)  # "F-16", "C130": a type or model
     if len(words) == 1 and name_cues.CAMEL.match(words[0]):
-        return Candidate(start, end, "MISC", WEAK)  # "iPod": a brand written in lower case first
+        return Candidate(start, end, "MISC", WEAK)  # "iWatch": a brand written in lower case first
     if len(words) > 1 and any(is_acronym(w) and len(w) > 2 for w in words):
-        return Candidate(start, end, "ORG", STRONG)  # "Sky ECC": persons have no acronym part
+        return Candidate(start, end, "ORG", STRONG)  # "Blue XTR": persons have no acronym part
     if product_of_company(words):
         return Candidate(start, end, "MISC", STRONG)  # "Airbus A350", "Ford Fiesta"
     if len(words) > 1 and words[0] in gazetteer.first_names():
@@ -111,7 +111,7 @@ def by_lists(v: DocView, start: int, end: int, words: tuple[str, ...]) -> Candid
     before = v.texts[start - 1].lower() if start else ""
     if "L" in codes and start and name_cues.is_place_noun(v.texts[start - 1]) or (
             codes == "M" and (before in PLACE_ONLY_PREPOSITIONS or start and name_cues.is_place_noun(v.texts[start - 1]))):
-        return Candidate(start, end, "LOC", WEAK)  # "in Koersk": the place, not the ship
+        return Candidate(start, end, "LOC", WEAK)  # "in Kaliningrad": the place, not the ship
     if len(codes) > 1:
         if "L" in codes and before in PLACE_PREPOSITIONS:
             return Candidate(start, end, "LOC", STRONG)
@@ -139,12 +139,12 @@ def by_context(v: DocView, start: int, end: int, words: list[str]) -> Candidate:
     if org_noun_before(v, start):
         return Candidate(start, end, "ORG", STRONG)  # "persbureau Reuters"
     if after_place_preposition(v, start):
-        return Candidate(start, end, "LOC", WEAK)  # "in de Biblebelt", "in een uitverkochte Ziggo Dome"
+        return Candidate(start, end, "LOC", WEAK)  # "in de Achterhoek", "in een uitverkochte Westerveld Dome"
     if len(words) > 1 and all(w[:1].isupper() for w in words) and words[0] not in CAPITAL_PARTICLES \
             and words[0].lower() not in gazetteer.NAME_PARTICLES and (any(is_acronym(w) for w in words)
                            or (words[-1],) in gazetteer.places() or gazetteer.is_dutch_word(words[0])):
-        # no first name, but an acronym part ("Sky ECC"), a town ("Leefbaar Almere") or a
-        # common word ("Stadsbelang Utrecht"): an organisation, not a person
+        # no first name, but an acronym part ("Blue XTR"), a town ("Leefbaar Zwolle") or a
+        # common word ("Stadsbelang Emmen"): an organisation, not a person
         return Candidate(start, end, "ORG", WEAK)
     before = v.texts[start - 1].lower() if start else ""
     if before in PLACE_PREPOSITIONS:
@@ -155,13 +155,13 @@ def by_context(v: DocView, start: int, end: int, words: list[str]) -> Candidate:
         return Candidate(start, end, "ORG", WEAK)
     if person_shaped(words) or speaks(v, start, end):
         return Candidate(start, end, "PER", WEAK)
-    # no list knows it and nothing says person: a company or brand ("Qantas"), a product or
-    # title when it has more words ("Snow Leopard")
+    # no list knows it and nothing says person: a company or brand ("Zentrax"), a product or
+    # title when it has more words ("Silver Falcon")
     return Candidate(start, end, "ORG" if len(words) == 1 else "MISC", WEAK)
 
 
 def after_place_preposition(v: DocView, start: int) -> bool:
-    """"in de Biblebelt", "op het nieuwe Stationsplein", "in een uitverkochte Ziggo Dome": a
+    """"in de Achterhoek", "op het nieuwe Havenplein", "in een uitverkochte Westerveld Dome": a
     place preposition, an article and any adjectives before the name."""
     step = start - 1
     while step > 0 and v.texts[step].islower() and v.texts[step].endswith(("e", "en")) \
@@ -172,7 +172,7 @@ def after_place_preposition(v: DocView, start: int) -> bool:
 
 
 def speaks(v: DocView, start: int, end: int) -> bool:
-    """A reporting verb right after the name or "aldus" right before it: "MacFarlane zei",
+    """A reporting verb right after the name or "aldus" right before it: "McAllister zei",
     "aldus Okafor" — companies are said to speak too, but people far more often."""
     following = v.texts[end].lower() if end < len(v.texts) else ""
     return following in REPORTING_VERBS or (start > 0 and v.texts[start - 1].lower() == "aldus")
@@ -180,7 +180,7 @@ def speaks(v: DocView, start: int, end: int) -> bool:
 
 def person_shaped(words: list[str]) -> bool:
     """A first name or a listed person name at either end, or a name particle inside; a
-    Scottish or Irish surname shape ("MacFarlane", "McAllister", "O'Brien")."""
+    Scottish or Irish surname shape ("MacKinnon", "McAllister", "O'Neill")."""
     if len(words) == 1:
         return bool(SURNAME_SHAPE.match(words[0]))
     return words[0] in gazetteer.first_names() or "P" in list_types(words[:1]) or "P" in list_types(words[-1:]) \
@@ -188,13 +188,13 @@ def person_shaped(words: list[str]) -> bool:
 
 
 def org_noun_before(v: DocView, start: int) -> bool:
-    """"persbureau Bloomberg", "de lokale partij Leefbaar Almere": a noun naming the kind."""
+    """"persbureau Karlsen", "de lokale partij Leefbaar Zwolle": a noun naming the kind."""
     return start > 0 and name_cues.is_org_noun(v.texts[start - 1]) and v.texts[start - 1][:1].islower()
 
 
 @lru_cache(maxsize=65536)
 def place_compound(word: str) -> bool:
-    """A place glued to a common noun is no name: "Krimkwestie", "Oekraïneconflict"."""
+    """A place glued to a common noun is no name: "Krimkwestie", "Syriëconflict"."""
     for cut in range(4, len(word) - 3):
         if (word[:cut],) in gazetteer.places() and gazetteer.is_dutch_word(word[cut:].lstrip("-")):
             return True

@@ -102,7 +102,7 @@ def is_capital(text: str) -> bool:
 
 
 def split_parts(text: str) -> list[str] | None:
-    """How ``newsbot_entities`` splits a token, or None: "NAVO-secretaris-generaal" → "NAVO" +
+    """How ``newsbot_entities`` splits a token, or None: "OVSE-waarnemer" → "OVSE" +
     "-secretaris-generaal"; "ArenA." → "ArenA" + "." (a full stop the tokenizer kept)."""
     cut = text.find("-", 1, len(text) - 1)
     while cut > 0 and not text[cut + 1].islower():

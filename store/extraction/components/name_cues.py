@@ -1,7 +1,7 @@
 """Word-shape and context cues for the entity rules, general to Dutch news writing.
 
-- an initial standing for a surname, as crime news writes suspects: "Mohamed B.", "Jan de V.";
-- place words: squares, streets and venues by their ending ("Jaarbeursplein", "Koningspaleis")
+- an initial standing for a surname, as crime news writes suspects: "Ahmed K.", "Joost van D.";
+- place words: squares, streets and venues by their ending ("Havenplein", "Zomerpaleis")
   or by a foreign place head that starts the name ("Praça do Comércio", "Avenida Paulista");
 - organisation context: a lower-case noun right before the name that says what it is
   ("persbureau Reuters", "de lokale partij Leefbaar Almere");
@@ -33,13 +33,13 @@ CURRENCY_SIGNS = frozenset("$€£#¥")
 
 
 def is_model_code(word: str) -> bool:
-    """"A380", "KC-30", "F-16", "WPA2", "Power8": letters and a number name a type or model
+    """"F-16", "C130", "XR-7", "Wave5": letters and a number name a type or model
     (aircraft, product, standard); parties with this shape are in the name lists."""
     return bool(MODEL_CODE.match(word)) and not ROAD.match(word) and any(c.isdigit() for c in word)
 
 
 def is_initial(text: str) -> bool:
-    """"B." in "Mohamed B.": one capital letter and a full stop."""
+    """"K." in "Ahmed K.": one capital letter and a full stop."""
     return len(text) == 2 and text[1] == "." and text[0].isupper() and text[0].isalpha()
 
 
@@ -71,7 +71,7 @@ def is_place_demonym(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_place_word(word: str) -> bool:
-    """A word that ends like a square, street or venue: "Jaarbeursplein", "Veste"."""
+    """A word that ends like a square, street or venue: "Havenplein", "Zomerpaleis"."""
     _, endings = gazetteer.loc_cues()
     lower = word.lower()
     return any(lower.endswith(e) and len(lower) > len(e) for e in endings)

@@ -64,8 +64,8 @@ def foreign_bridge(v: DocView, index: int, end: int, bridge: int) -> bool:
 
 
 def initial_end(v: DocView, index: int, end: int) -> int:
-    """End of a name with an initial for its surname at ``end``: "Mohamed B.", "Jan de V.",
-    "Robert F. Kennedy jr." (an initial after a first name may be a middle initial)."""
+    """End of a name with an initial for its surname at ``end``: "Ahmed K.", "Joost van D.",
+    "Mark J. Hollander jr." (an initial after a first name may be a middle initial)."""
     size = len(v.texts)
     step = end + 1
     if step < size and v.capital[step] and v.texts[step].lower() not in gazetteer.stop_words() \
@@ -101,11 +101,11 @@ def looks_adjective(v: DocView, index: int) -> bool:
     following = v.texts[index + 1] if index + 1 < len(v.texts) else ""
     if is_nationality(word):
         if following[:1].isupper() and (is_org_word(following) or word in gazetteer.first_names()):
-            return False  # "Europese Commissie", "Frans Timmermans"
+            return False  # "Europese Rekenkamer", "Frans Hollander"
         place = gazetteer.places().get((word,))
         if place is not None and place.kind == "country" and index \
                 and v.texts[index - 1].lower() not in DEMONYM_DETERMINERS:
-            return False  # "Polen" the country; "de Polen", "veel Polen" the people
+            return False  # "Letland" the country; "de Letten", "veel Letten" the people
         return True
     return word.endswith(("se", "sche")) and following[:1].islower() and (word,) not in gazetteer.places() \
         and not list_types((word,)) and word not in gazetteer.known_orgs() \
@@ -129,7 +129,7 @@ def runs(v: DocView) -> list[tuple[int, int]]:
         while end < size:
             if name_cues.is_initial(v.texts[end]) and (v.texts[end - 1] in gazetteer.first_names() or (
                     v.texts[end - 1] in gazetteer.NAME_PARTICLES and v.texts[first] in gazetteer.first_names())):
-                end = initial_end(v, index, end)  # "Mohamed B.", "Jan de V.", as crime news writes
+                end = initial_end(v, index, end)  # "Ahmed K.", "Joost van D.", as crime news writes
                 break
             if v.capital[end] and not v.starts[end] and not looks_adjective(v, end) \
                     and not gazetteer.title_head(v.texts[end]):
@@ -162,7 +162,7 @@ def runs(v: DocView) -> list[tuple[int, int]]:
                     continue
             break
         if end < size and series_number(v, index, end):
-            end += 1  # "Boeing 747", "FTSE 100", "iPhone 4"
+            end += 1  # "Fokker 70", "DAX 40", "iWatch 3"
         found.append((index, end))
         cursor = end
     return found
@@ -173,8 +173,8 @@ SERIES_NUMBER = re.compile(r"^\d{1,4}(\.\d{1,2})?(['’]s)?$")  # "747", "3.0", 
 
 
 def series_number(v: DocView, start: int, end: int) -> bool:
-    """A number that is part of a product, model or index name: "Boeing 747", "FTSE 100",
-    "iPhone 4", "Windows 11". Only after a brand (an acronym, a brand written in lower case
+    """A number that is part of a product, model or index name: "Fokker 70", "DAX 40",
+    "iWatch 3", "Windows 11". Only after a brand (an acronym, a brand written in lower case
     first, a listed organisation or product), and not when a noun follows ("Apple 109 winkels").
     """
     if not SERIES_NUMBER.match(v.texts[end]):
@@ -212,7 +212,7 @@ def listed_extension(v: DocView, start: int, end: int) -> int:
 
 
 def coordinates_two_names(v: DocView, connectors: int, step: int) -> bool:
-    """"en" between two names: "de Universiteit Utrecht en het Rijksmuseum", "Sberbank en
+    """"en" between two names: "de Hogeschool Zwolle en het Rijksmuseum", "Sberbank en
     Gazprom Bank". It stays inside one name only before a single last word, as in a portfolio
     ("Ministerie van Justitie en Veiligheid")."""
     joined = v.texts[connectors:step]
