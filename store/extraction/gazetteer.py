@@ -267,6 +267,9 @@ def warm() -> None:
     org_nouns()
     place_final_words()
     place_nouns()
+    from store.extraction.name_lists import name_lists  # it reads DATA from here
+
+    name_lists()
     currency_codes()
     nouns()
     common_words()

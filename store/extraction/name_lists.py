@@ -75,10 +75,9 @@ class NameLists:
 @lru_cache(maxsize=1)
 def name_lists() -> NameLists:
     rows: dict[str, list[str]] = {}
-    with gzip.open(FILE, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            name, _, codes = line.rstrip("\n").partition("\t")
-            rows.setdefault(codes, []).append(name)
+    for line in gzip.decompress(FILE.read_bytes()).decode("utf-8").splitlines():
+        name, _, codes = line.partition("\t")
+        rows.setdefault(codes, []).append(name)
     return NameLists(rows)
 
 
