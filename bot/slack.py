@@ -33,7 +33,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Config, handler_context
 from bot.connections import ThreadConnections
+from bot.fairness import UserTurns
 from bot.render import megabytes
+from bot.slack_guard import first_delivery, http_guard
 from bot.slack_render import ACTION_ID_PREFIX, SlackMessage, render_messages
 from handlers import command_names, dispatch
 from handlers.reply import Attachment, Reply, Request
@@ -60,12 +62,12 @@ class SlackAdapter:
         db_path: str,
         *,
         nlp_loader=None,
-        host: str = "0.0.0.0",
+        host: str | None = None,
         connect_timeout: float = 30.0,
     ):
         self.config = config
         self.db_path = str(db_path)
-        self.host = host
+        self.host = host or config.slack.listen
         self.connect_timeout = connect_timeout
         self.port: int = config.slack.port
         self.language = config.bot.language
@@ -86,6 +88,7 @@ class SlackAdapter:
             logger=logging.getLogger("slack_bolt.newsbot"),
         )
         self._connections = ThreadConnections(self.db_path)  # one per worker: no handler waits for another
+        self._turns = UserTurns()  # one user's commands one at a time: others are never held up
         self._http: aiohttp.ClientSession | None = None
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
@@ -113,6 +116,7 @@ class SlackAdapter:
 
     async def _serve_http(self) -> None:
         web_app = self.app.web_app(path=EVENTS_PATH, port=self.port)
+        web_app.middlewares.append(http_guard(self.config.slack.signing_secret or ""))
         self._runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
         await web.TCPSite(self._runner, self.host, self.port).start()
@@ -153,6 +157,7 @@ class SlackAdapter:
     # -- wiring ------------------------------------------------------------------------------
 
     def _register(self) -> None:
+        self.app.middleware(first_delivery())
         for name in command_names(include_admin=True):
             self.app.command(f"/{name}")(self._on_slash_command)
         self.app.command(f"/{UMBRELLA}")(self._on_slash_command)
@@ -242,7 +247,12 @@ class SlackAdapter:
             return dispatch(request, db, context=self.context)
 
     async def _answer(self, request: Request, send: Sender) -> None:
-        await self._deliver(await self._dispatch(request), send)
+        async with self._turns.turn(request.user_id or request.chat_id) as admitted:
+            if not admitted:
+                await self._deliver(Reply(title=t("busy", self.language), kind="usage"), send)
+                return
+            reply = await self._dispatch(request)
+        await self._deliver(reply, send)
 
     async def _deliver(self, reply: Reply, send: Sender) -> None:
         """Send every rendered message of ``reply``; a failed send gets a short notice instead."""

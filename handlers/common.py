@@ -100,7 +100,13 @@ def name_not_resolved(match: NameMatch, command: str, language: str) -> Reply:
     )
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
 def parse_positive_int(text: str) -> int | None:
-    """"12" or "#12" → 12; anything else (including "²", which isdigit() accepts) → None."""
+    """"12" or "#12" → 12; anything else (including "²", which isdigit() accepts, and numbers
+    beyond SQLite's integers) → None."""
     text = text.strip().lstrip("#")
-    return int(text) if text.isascii() and text.isdecimal() and int(text) > 0 else None
+    if not (text.isascii() and text.isdecimal() and len(text) <= 19):
+        return None
+    return int(text) if 0 < int(text) <= MAX_ID else None

@@ -19,3 +19,4 @@ class HandlerContext:
     timezone: str = "Europe/Amsterdam"
     default_digest_time: str = "07:30"
     default_language: str = "nl"  # [bot] language; dispatch uses it when no chat setting exists
+    query_seconds: float | None = 10.0  # a command's database work is stopped after this long

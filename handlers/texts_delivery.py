@@ -76,6 +76,10 @@ DELIVERY_TEXTS.update(
             "nl": "Dit bestand is te groot ({size}); de grens is {limit}. Er is niets geladen.",
             "en": "This file is too big ({size}); the limit is {limit}. Nothing was loaded.",
         },
+        "busy": {
+            "nl": "Een moment: je vorige opdrachten lopen nog. Probeer het zo opnieuw.",
+            "en": "One moment: your previous commands are still running. Please try again shortly.",
+        },
         "telegram.error": {
             "nl": "Er ging iets mis; probeer het later opnieuw.",
             "en": "Something went wrong; please try again later.",
