@@ -33,6 +33,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Config, handler_context
 from bot.connections import ThreadConnections
+from bot.delivery import deliver_parts
 from bot.fairness import UserTurns
 from bot.render import megabytes
 from bot.slack_guard import first_delivery, http_guard
@@ -51,6 +52,7 @@ EVENTS_PATH = "/slack/events"
 LEADING_MENTIONS_RE = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")
 SEEN_FILES_KEPT = 1000
 QUIET_KINDS = ("usage", "forbidden", "error")  # answered only to the asker (ephemeral)
+SPLIT_REPLY_RETRY_DELAYS = (1.0,)  # after the SDK's own retries: once more, from the failed message
 
 
 class SlackAdapter:
@@ -149,10 +151,15 @@ class SlackAdapter:
 
     async def send_reply(self, channel: str, reply: Reply, *, thread_ts: str | None = None) -> None:
         """Post ``reply`` to ``channel`` (a digest, an answer); raises when Slack finally refuses."""
-        for message in render_messages(reply):
-            await self.client.chat_postMessage(
-                channel=channel, blocks=message.blocks, text=message.text, thread_ts=thread_ts
-            )
+        for message in self.reply_parts(reply):
+            await self.send_part(channel, message, thread_ts=thread_ts)
+
+    def reply_parts(self, reply: Reply) -> list[SlackMessage]:
+        """The messages ``reply`` is posted as (the scheduler retries only those that failed)."""
+        return render_messages(reply)
+
+    async def send_part(self, channel: str, message: SlackMessage, *, thread_ts: str | None = None) -> None:
+        await self.client.chat_postMessage(channel=channel, blocks=message.blocks, text=message.text, thread_ts=thread_ts)
 
     # -- wiring ------------------------------------------------------------------------------
 
@@ -255,10 +262,15 @@ class SlackAdapter:
         await self._deliver(reply, send)
 
     async def _deliver(self, reply: Reply, send: Sender) -> None:
-        """Send every rendered message of ``reply``; a failed send gets a short notice instead."""
+        """Send every rendered message of ``reply``, retrying only a message that failed; when one
+        still fails, a short notice instead."""
         try:
-            for message in render_messages(reply):
-                await send(message, reply)
+            await deliver_parts(
+                render_messages(reply),
+                lambda message: send(message, reply),
+                retry_delays=SPLIT_REPLY_RETRY_DELAYS,
+                what="slack reply",
+            )
         except Exception:
             log.exception("slack: could not send a reply (%s)", reply.title[:60])
             notice = Reply(title=t("slack.send_failed", self.language), kind="error")

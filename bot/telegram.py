@@ -115,16 +115,25 @@ class TelegramAdapter:
 
     async def send_reply(self, chat_id: str, reply: Reply) -> None:
         """Render, split and send ``reply``; buttons go on the last message. Raises on failure."""
+        for part in self.reply_parts(reply):
+            await self.send_part(chat_id, part)
+
+    def reply_parts(self, reply: Reply) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+        """The messages ``reply`` is sent as: (HTML text, buttons on the last one)."""
         chunks = render_html(reply)
         markup = self._keyboard(reply)
-        for index, chunk in enumerate(chunks):
-            await self.application.bot.send_message(
-                chat_id=chat_id,
-                text=chunk,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                reply_markup=markup if index == len(chunks) - 1 else None,
-            )
+        return [(chunk, markup if index == len(chunks) - 1 else None) for index, chunk in enumerate(chunks)]
+
+    async def send_part(self, chat_id: str, part: tuple[str, InlineKeyboardMarkup | None]) -> None:
+        """One message of ``reply_parts``: the scheduler retries only the parts that failed."""
+        text, markup = part
+        await self.application.bot.send_message(
+            chat_id=chat_id,
+            text=text,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=markup,
+        )
 
     # -- callbacks -----------------------------------------------------------------------------
     async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
