@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test quality lint bench clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ run: $(STAMP)
 ## Run the whole test suite.
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## Extraction quality: one table per gold set in tests/data; fails under a committed floor.
+quality: $(STAMP)
+	$(BIN)/newsbot evaluate
 
 ## Lint with ruff (configured in pyproject.toml); `make lint FIX=1` applies the safe fixes.
 lint: $(STAMP)

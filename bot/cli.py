@@ -159,6 +159,50 @@ def extract(paths, as_json, jsonl, config_path) -> None:
 
 
 @cli.command()
+@click.option("--set", "set_names", multiple=True, metavar="NAME",
+              help="Only this gold set (seeds, heldout, meantime, heldout2); repeatable.")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and extra per article (not for the unseen set).")
+@click.option("--raise-floors", is_flag=True, help="Raise the floors to these figures minus 0.02 (never lower).")
+@click.option("--config", "config_path", metavar="FILE", help="TOML config (default: config.toml if present).")
+def evaluate(set_names, verbose, raise_floors, config_path) -> None:
+    """Score extraction against the gold sets in tests/data: one table per set.
+
+    Exits 1 when a figure is under its floor in tests/data/quality_floors.json.
+    Example: newsbot evaluate --set meantime -v
+    """
+    from bot.evaluate import SETS, below_floor, load_floors, raised_floors, save_floors
+    from bot.evaluate import evaluate as evaluate_set
+    from store.extraction.scoring import format_table
+
+    known = {s.name: s for s in SETS}
+    unknown = [name for name in set_names if name not in known]
+    if unknown:
+        raise click.UsageError(f"unknown gold set {unknown[0]!r}; choose from {', '.join(known)}")
+    chosen = [known[name] for name in set_names] if set_names else [s for s in SETS if s.exists()]
+    missing = [s.name for s in chosen if not s.exists()]
+    if missing or not chosen:
+        raise click.UsageError(f"gold set not found: {', '.join(missing) or 'none'} (run from a repository checkout)")
+    nlp = _context(config_path, None).nlp()
+    floors = load_floors()
+    failed = False
+    for gold_set in chosen:
+        score = evaluate_set(nlp, gold_set)
+        click.echo(f"== {gold_set.name}{' (unseen)' if gold_set.unseen else ''}")
+        click.echo(format_table(score))
+        if verbose and score.errors:
+            click.echo("\n".join(score.errors))
+        for line in below_floor(score, floors.get(gold_set.name, {})):
+            click.echo(f"UNDER FLOOR: {gold_set.name} {line}", err=True)
+            failed = True
+        if raise_floors:
+            floors[gold_set.name] = raised_floors(floors.get(gold_set.name, {}), score)
+    if raise_floors:
+        save_floors(floors)
+        click.echo("floors raised in tests/data/quality_floors.json")
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", default=10, show_default=True, help="How many articles.")
 @config_options
@@ -252,6 +296,46 @@ def serve(config_path, db) -> None:
         raise ConfigProblem(problem)
     ctx.open_db().close()  # a database problem is one line and exit 2, before anything starts
     sys.exit(run_serve(ctx.config, ctx.db_path))
+
+
+@cli.command()
+@click.argument("target", metavar="FILE")
+@click.option("--overwrite", is_flag=True, help="Replace FILE if it exists.")
+@config_options
+def backup(target, overwrite, config_path, db) -> None:
+    """Copy the database to FILE online (serve and loads keep running); the copy is checked.
+
+    Example: newsbot backup backups/newsroom-$(date +%F).db
+    """
+    from bot.backup import BackupError, backup_database
+
+    ctx = _context(config_path, db)
+    try:
+        result = backup_database(ctx.db_path, target, overwrite=overwrite)
+    except BackupError as exc:
+        raise ConfigProblem(str(exc)) from None
+    click.echo(result.describe(ctx.db_path))
+
+
+@cli.command("slack-manifest")
+@click.option("--url", metavar="URL", help="HTTP mode: the bot's public URL (serves /slack/events).")
+@click.option("--yaml", "as_yaml", is_flag=True, help="YAML instead of JSON.")
+@click.option("--umbrella-only", is_flag=True, help="Only the /newsbot command, not one per command.")
+@click.option("--name", default="newsroom-bot", show_default=True, help="The app's and the bot user's name.")
+@config_options
+def slack_manifest_command(url, as_yaml, umbrella_only, name, config_path, db) -> None:
+    """Print the Slack app manifest ([slack] mode decides Socket Mode or HTTP).
+
+    Example: newsbot slack-manifest > manifest.json
+    """
+    from bot.manifest import render, slack_manifest
+
+    ctx = _context(config_path, db)
+    try:
+        manifest = slack_manifest(ctx.config, url=url, umbrella_only=umbrella_only, name=name)
+    except ValueError as exc:
+        raise ConfigProblem(str(exc)) from None
+    click.echo(render(manifest, as_yaml), nl=False)
 
 
 @cli.command("config")

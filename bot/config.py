@@ -313,7 +313,10 @@ def describe(config: Config) -> list[str]:
 
 def handler_context(config: Config, nlp_loader=None) -> HandlerContext:
     """The HandlerContext every adapter (console, Telegram, Slack) builds from the config."""
+    from bot.metrics import METRICS
+
     return HandlerContext(
+        observer=METRICS.observe_answer,
         nlp_loader=nlp_loader,
         max_file_bytes=config.store.max_file_bytes,
         timezone=config.bot.timezone,

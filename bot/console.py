@@ -17,10 +17,10 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from bot.config import Config, handler_context
+from bot.texts import t
 from handlers import dispatch, parse_command_text
 from handlers.context import HandlerContext
 from handlers.reply import Reply, Request
-from handlers.texts import t
 from store.safe_text import strip_terminal_controls
 
 EXIT_WORDS = {"exit", "quit", "/exit", "/quit", "stop"}

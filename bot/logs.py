@@ -85,7 +85,7 @@ def setup_logging(level: str = "INFO", log_format: str = "text", *, verbose: boo
     for handler in list(root.handlers):
         if getattr(handler, "newsbot", False):
             root.removeHandler(handler)
-    handler = logging.StreamHandler(stream or sys.stderr)
+    handler = logging.StreamHandler(stream) if stream else _StderrHandler()
     handler.newsbot = True
     handler.setFormatter(JsonFormatter() if log_format == "json" else TextFormatter())
     root.addHandler(handler)
@@ -94,6 +94,21 @@ def setup_logging(level: str = "INFO", log_format: str = "text", *, verbose: boo
         logging.getLogger(name).setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)
     sys.excepthook = _print_redacted
     threading.excepthook = _thread_excepthook
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (test runners swap it)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
 
 
 def _print_redacted(kind, value, tb) -> None:

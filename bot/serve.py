@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Config, describe
+from bot.health import HealthServer
 from bot.logs import redact, setup_logging
+from bot.metrics import count_logged_errors
 from bot.scheduler import DigestScheduler
 from store.db import open_db
 from store.subscriptions import sync_config_subscriptions
@@ -94,9 +96,14 @@ async def serve(
     db = open_db(db_path)
     adapters = build_adapters(config, db_path) if adapters is None else adapters
     scheduler: DigestScheduler | None = None
+    health: HealthServer | None = None
     started: list[tuple[str, Any]] = []
     try:
         sync_subscriptions(db, config)
+        if config.serve.health_port is not None:
+            count_logged_errors()
+            health = HealthServer(adapters, db_path, host=config.serve.health_host, port=config.serve.health_port)
+            await health.start()
         running = describe(config) if adapters else ["console chat"]
         log.info(
             "newsbot serve: %s; database %s; time zone %s", ", ".join(running), db_path, config.bot.timezone
@@ -123,6 +130,8 @@ async def serve(
                 log.exception("%s adapter did not stop cleanly", name)
         if scheduler is not None:
             await scheduler.stop()
+        if health is not None:
+            await health.stop()
         db.close()
         for sig in installed:
             loop.remove_signal_handler(sig)

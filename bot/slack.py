@@ -38,9 +38,9 @@ from bot.fairness import UserTurns
 from bot.render import megabytes
 from bot.slack_guard import first_delivery, http_guard
 from bot.slack_render import ACTION_ID_PREFIX, SlackMessage, render_messages
-from handlers import command_names, dispatch
+from bot.texts import t
+from handlers import command_names, dispatch, reply_language
 from handlers.reply import Attachment, Reply, Request
-from handlers.texts import t
 from store.db import open_db
 
 log = logging.getLogger(__name__)
@@ -253,6 +253,15 @@ class SlackAdapter:
         with self._connections.connection() as db:
             return dispatch(request, db, context=self.context)
 
+    async def _language(self, channel: str) -> str:
+        """The channel's /language choice, else the configured language (for texts outside a reply)."""
+        request = Request(command="", chat_id=channel, language=self.language, platform="slack")
+        return await asyncio.to_thread(self._language_sync, request)
+
+    def _language_sync(self, request: Request) -> str:
+        with self._connections.connection() as db:
+            return reply_language(request, db, self.language)
+
     async def _answer(self, request: Request, send: Sender) -> None:
         async with self._turns.turn(request.user_id or request.chat_id) as admitted:
             if not admitted:
@@ -273,7 +282,8 @@ class SlackAdapter:
             )
         except Exception:
             log.exception("slack: could not send a reply (%s)", reply.title[:60])
-            notice = Reply(title=t("slack.send_failed", self.language), kind="error")
+            language = reply.language or self.language
+            notice = Reply(title=t("slack.send_failed", language), kind="error", language=language)
             try:
                 await send(render_messages(notice)[0], notice)
             except Exception:
@@ -304,6 +314,7 @@ class SlackAdapter:
             await self._answer(self._request("load", "", user, channel), post)
             return
         name = file_id
+        language = await self._language(channel)
         try:
             info = (await self.client.files_info(file=file_id))["file"]
             name = info.get("name") or file_id
@@ -311,7 +322,7 @@ class SlackAdapter:
             if int(info.get("size") or 0) > limit:
                 title = t(
                     "slack.file_too_big",
-                    self.language,
+                    language,
                     name=name,
                     size=megabytes(info["size"]),
                     limit=megabytes(limit),
@@ -321,7 +332,7 @@ class SlackAdapter:
             content = await self._download(info["url_private_download"], limit)
         except Exception:
             log.exception("slack: could not fetch file %s", file_id)
-            await self._deliver(Reply(title=t("slack.file_failed", self.language, name=name), kind="error"), post)
+            await self._deliver(Reply(title=t("slack.file_failed", language, name=name), kind="error"), post)
             return
         attachment = Attachment(filename=name, content=content)
         await self._answer(self._request("load", "", user, channel, attachment), post)

@@ -19,7 +19,7 @@ import html
 import logging
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, Chat, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update, User
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update, User
 from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -37,9 +37,10 @@ from bot.config import Config, handler_context, webhook_problem
 from bot.connections import ThreadConnections
 from bot.fairness import UserTurns
 from bot.render import megabytes
+from bot.telegram_menu import publish_command_menus
 from bot.telegram_render import CallbackStore, keyboard_rows, render_html
+from bot.texts import t
 from handlers.reply import Attachment, Reply, Request, Section
-from handlers.texts import t
 from store.buttons import button_command, save_button
 from store.db import open_db
 
@@ -83,10 +84,7 @@ class TelegramAdapter:
         app = self.application
         await app.initialize()
         self._initialized = True
-        try:
-            await app.bot.set_my_commands(command_menu(self.config.bot.language))
-        except TelegramError as exc:  # the menu is a convenience: answer commands without it
-            log.warning("telegram: could not set the command menu: %s", exc)
+        await publish_command_menus(app.bot, self.config.bot.language, self.config.telegram.admins)
         await app.start()
         telegram = self.config.telegram
         if telegram.webhook_url:
@@ -147,12 +145,12 @@ class TelegramAdapter:
 
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: a greeting, then the help."""
-        request = self._request("help", "", update.effective_user, update.effective_chat)
-        help_reply, language = await asyncio.to_thread(self._dispatch_with_language, request)
+        help_reply = await self._dispatch(self._request("help", "", update.effective_user, update.effective_chat))
         greeting = Reply(
-            title=t("telegram.start", language),
+            title=t("telegram.start", help_reply.language),
             sections=(Section(help_reply.title), *help_reply.sections),
             actions=help_reply.actions,
+            language=help_reply.language,
         )
         await self.send_reply(str(update.effective_chat.id), greeting)
 
@@ -245,12 +243,6 @@ class TelegramAdapter:
         with self._connections.connection() as db:
             return handlers.dispatch(request, db, context=self.context)
 
-    def _dispatch_with_language(self, request: Request) -> tuple[Reply, str]:
-        """The reply and the language it was written in, on one connection in one worker call."""
-        with self._connections.connection() as db:
-            reply = handlers.dispatch(request, db, context=self.context)
-            return reply, handlers.reply_language(request, db, self.context.default_language)
-
     async def _language(self, chat: Chat | None) -> str:
         """The chat's chosen language (/language), else the configured one."""
         if chat is None:
@@ -302,15 +294,6 @@ class TelegramAdapter:
         app.add_handler(CallbackQueryHandler(self.on_button))
         app.add_error_handler(self.on_error)
         return app
-
-
-def command_menu(language: str) -> list[BotCommand]:
-    """The commands everyone may use, with their summaries, for setMyCommands."""
-    return [
-        BotCommand(command.name, command.summary(language)[: BotCommand.MAX_DESCRIPTION])
-        for command in handlers.COMMANDS.values()
-        if not command.admin
-    ]
 
 
 def _is_load(name: str) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,7 @@ from handlers import (
     quotes,
     role,
     search,
+    split,
     stats,
     subscribe,
     timeline,
@@ -111,6 +113,7 @@ _ENTRIES = [  # the order of /help and the README
     _command("load", load.handle, admin=True),
     _command("forget", forget.handle, admin=True),
     _command("merge", merge.handle, admin=True),
+    _command("split", split.handle, admin=True),
     _command("role", role.handle, admin=True),
     _command("unrole", role.handle_unrole, admin=True),
     # subscribe rules (who may) live in the handler: anyone in a private chat, admins in groups
@@ -144,14 +147,34 @@ def parse_command_text(text: str) -> tuple[str, str] | None:
 def dispatch(request: Request, db: Database, *, context: HandlerContext | None = None) -> Reply:
     """Answer ``request``. Never raises: unknown commands get help, failures a short error.
 
-    ``context.default_language`` (the configured [bot] language) is the fallback language.
+    ``context.default_language`` (the configured [bot] language) is the fallback language;
+    ``context.observer``, when set, is told every answer and how long it took.
     """
     context = context or HandlerContext()
+    started = time.perf_counter()
+    reply = _dispatch(request, db, context)
+    if context.observer is None:
+        return reply
+    try:
+        context.observer(request, reply, time.perf_counter() - started)
+    except Exception:  # metrics must never cost an answer
+        log.exception("the answer observer failed")
+    return reply
+
+
+def _dispatch(request: Request, db: Database, context: HandlerContext) -> Reply:
+    """The reply, marked with the language it is written in."""
     try:
         language = reply_language(request, db, context.default_language)
     except Exception:  # a locked or broken database must not stop the reply
         log.exception("could not read the chat language")
         language = language_or_default(context.default_language)
+    reply = _answer(request, db, context, language)
+    # /language answers in the language it just chose; every other reply in the chat's
+    return reply if reply.language else replace(reply, language=language)
+
+
+def _answer(request: Request, db: Database, context: HandlerContext, language: str) -> Reply:
     request = replace(request, language=language, command=request.command.lower().lstrip("/"))
     command = find_command(request.command)
     if command is None:

@@ -75,16 +75,24 @@ def number_amount(number: dict, language: str) -> str:
 
 
 def candidate_line(candidate: Candidate, language: str) -> Line:
-    return Line(
-        t(
-            "name.candidate",
-            language,
-            name=candidate.name,
-            type=t(f"type.{candidate.type}", language),
-            articles=articles(candidate.articles, language),
-        ),
-        strong=candidate.name,
+    """"Anna Bos, wethouder van Financiën (persoon, 2 artikelen) [#5, 2025-03-12]": the latest
+    role and article tell two people of one name apart."""
+    fields = dict(
+        name=candidate.name,
+        type=t(f"type.{candidate.type}", language),
+        articles=articles(candidate.articles, language),
+        role=candidate.role,
     )
+    text = t("name.candidate_role" if candidate.role else "name.candidate", language, **fields)
+    return Line(text, strong=candidate.name, source=source_of(candidate.latest) if candidate.latest else None)
+
+
+def candidate_query(candidate: Candidate, candidates: list[Candidate]) -> str:
+    """How a button names a candidate: its name, quoted when it is one word that other candidates
+    also bear (the person known only as "Bos" among Anna, Bram and Carla Bos)."""
+    if " " not in candidate.name.strip() and len(candidates) > 1:
+        return f'"{candidate.name}"'
+    return candidate.name
 
 
 def name_not_resolved(match: NameMatch, command: str, language: str) -> Reply:
@@ -95,7 +103,9 @@ def name_not_resolved(match: NameMatch, command: str, language: str) -> Reply:
     return Reply(
         title=t(key, language, name=match.query),
         sections=(Section(None, tuple(candidate_line(c, language) for c in match.candidates)),),
-        actions=tuple(Action(c.name, f"/{command} {c.name}") for c in match.candidates),
+        actions=tuple(
+            Action(c.name, f"/{command} {candidate_query(c, match.candidates)}") for c in match.candidates
+        ),
         kind="not_found",
     )
 

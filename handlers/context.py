@@ -20,3 +20,5 @@ class HandlerContext:
     default_digest_time: str = "07:30"
     default_language: str = "nl"  # [bot] language; dispatch uses it when no chat setting exists
     query_seconds: float | None = 10.0  # a command's database work is stopped after this long
+    # called as observer(request, reply, seconds) after every answer (the adapters' metrics)
+    observer: Callable[[Any, Any, float], None] | None = None

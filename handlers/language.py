@@ -25,4 +25,4 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
         {"platform": request.platform, "chat_id": request.chat_id, "language": language},
         pk=("platform", "chat_id"),
     )
-    return Reply(title=t("language.set", language))
+    return Reply(title=t("language.set", language), language=language)

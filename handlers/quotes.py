@@ -52,7 +52,7 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
         key = "quotes.none_about" if about else "quotes.none"
         none = t(key, language, name=entity.name if entity else "", about=about)
         return Reply(title=none, kind="not_found")
-    actions = (Action(t("action.timeline", language), f"/timeline {entity.name}"),) if entity else ()
+    actions = (Action(t("action.timeline", language), f"/timeline {names.command_name(db, entity)}"),) if entity else ()
     return Reply(
         title=title,
         sections=(Section(None, tuple(quote_line(r, language) for r in rows)),),

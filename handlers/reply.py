@@ -69,6 +69,7 @@ class Reply:
     sections: tuple[Section, ...] = ()
     actions: tuple[Action, ...] = ()
     kind: Kind = "answer"
+    language: str | None = None  # "nl" | "en": set by dispatch, so adapters need not look it up
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -14,7 +14,7 @@ from handlers.texts_delivery import DELIVERY_TEXTS
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
-# One catalogue: the command texts, then digests, subscriptions and the adapters' own texts.
+# One catalogue: the command texts, then digests and subscriptions (adapter texts: bot/texts.py).
 TEXTS: dict[str, dict[str, str | tuple[str, str]]] = {**COMMAND_TEXTS, **DELIVERY_TEXTS}
 
 
@@ -26,7 +26,11 @@ class _Lenient(dict):
 def t(key: str, language: str = DEFAULT_LANGUAGE, **fields) -> str:
     """The text for ``key`` in ``language`` with ``fields`` filled in."""
     entry = TEXTS[key]
-    value = entry.get(language) or entry[DEFAULT_LANGUAGE]
+    return format_text(entry.get(language) or entry[DEFAULT_LANGUAGE], fields)
+
+
+def format_text(value: str | tuple[str, str], fields: dict) -> str:
+    """Fill ``fields`` into a catalogue value (a (singular, plural) pair is picked by ``n``)."""
     if isinstance(value, tuple):
         value = value[0] if fields.get("n") == 1 else value[1]
     return string.Formatter().vformat(value, (), _Lenient(fields))

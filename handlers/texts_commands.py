@@ -67,6 +67,11 @@ COMMAND_TEXTS: dict = {
         "nl": "Twee namen als dezelfde persoon of organisatie samenvoegen.",
         "en": "Merge two names into one person or organisation.",
     },
+    "cmd.split.usage": {"nl": "/split NAAM", "en": "/split NAME"},
+    "cmd.split.summary": {
+        "nl": "Een verkeerde samenvoeging terugdraaien: de artikelen met deze naam staan weer los (correctie).",
+        "en": "Undo a wrong merge: the articles with this name stand apart again (correction).",
+    },
     "cmd.role.usage": {"nl": "/role NAAM: ROL", "en": "/role NAME: ROLE"},
     "cmd.role.summary": {"nl": "Iemand een rol geven (correctie).", "en": "Give someone a role (correction)."},
     "cmd.unrole.usage": {"nl": "/unrole NAAM: ROL", "en": "/unrole NAME: ROLE"},
@@ -124,6 +129,7 @@ COMMAND_TEXTS: dict = {
         "en": "No one found named “{name}”. Did you mean:",
     },
     "name.candidate": {"nl": "{name} ({type}, {articles})", "en": "{name} ({type}, {articles})"},
+    "name.candidate_role": {"nl": "{name}, {role} ({type}, {articles})", "en": "{name}, {role} ({type}, {articles})"},
     "n.articles": {"nl": ("{n} artikel", "{n} artikelen"), "en": ("{n} article", "{n} articles")},
     "n.days": {"nl": ("{n} dag", "{n} dagen"), "en": ("{n} day", "{n} days")},
     "n.words": {"nl": ("{n} woord", "{n} woorden"), "en": ("{n} word", "{n} words")},
@@ -266,6 +272,14 @@ COMMAND_TEXTS: dict = {
         "en": "“{source}” and “{target}” are now one: {target}.",
     },
     "merge.same": {"nl": "{name} en {other} zijn al dezelfde.", "en": "{name} and {other} are already the same."},
+    "split.done": {
+        "nl": "“{name}” staat nu los van {others}.",
+        "en": "“{name}” now stands apart from {others}.",
+    },
+    "split.nothing": {
+        "nl": "“{name}” is met niemand samengevoegd: er is niets te splitsen.",
+        "en": "“{name}” is not merged with anyone: there is nothing to split.",
+    },
     "role.done": {"nl": "{name} heeft nu de rol “{role}”.", "en": "{name} now has the role “{role}”."},
     "unrole.done": {
         "nl": "De rol “{role}” van {name} is verborgen.",
@@ -276,13 +290,4 @@ COMMAND_TEXTS: dict = {
         "en": "{name} has no role “{role}”. Known roles: {roles}",
     },
     "none": {"nl": "geen", "en": "none"},
-    # --- console and `newsbot ask` ---
-    "console.banner": {
-        "nl": "newsroom-bot: typ /help voor de commando's, een regel zonder / zoekt, exit stopt.",
-        "en": "newsroom-bot: type /help for the commands, a line without / searches, exit quits.",
-    },
-    "ask.usage": {
-        "nl": 'Geef één commando, bijvoorbeeld: newsbot ask "/who Rubio"',
-        "en": 'Give one command, for example: newsbot ask "/who Rubio"',
-    },
 }

@@ -1,4 +1,7 @@
-"""Texts of digests, subscriptions and the platform adapters, Dutch and English; see ``handlers.texts``."""
+"""Texts of digests and subscriptions, Dutch and English; see ``handlers.texts``.
+
+The adapters' own texts (Telegram, Slack, the console) live with them in ``bot/texts.py``.
+"""
 
 DELIVERY_TEXTS: dict = {}
 
@@ -64,48 +67,3 @@ DELIVERY_TEXTS.update(
     }
 )
 
-
-# --- Telegram adapter (issue 5: bot/telegram.py) ---
-DELIVERY_TEXTS.update(
-    {
-        "telegram.start": {
-            "nl": "Hallo! Ik beantwoord vragen over de artikelen van de redactie.",
-            "en": "Hello! I answer questions about the newsroom's articles.",
-        },
-        "telegram.too_big": {
-            "nl": "Dit bestand is te groot ({size}); de grens is {limit}. Er is niets geladen.",
-            "en": "This file is too big ({size}); the limit is {limit}. Nothing was loaded.",
-        },
-        "busy": {
-            "nl": "Een moment: je vorige opdrachten lopen nog. Probeer het zo opnieuw.",
-            "en": "One moment: your previous commands are still running. Please try again shortly.",
-        },
-        "telegram.error": {
-            "nl": "Er ging iets mis; probeer het later opnieuw.",
-            "en": "Something went wrong; please try again later.",
-        },
-        "telegram.button_expired": {
-            "nl": "Deze knop werkt niet meer; typ het commando opnieuw.",
-            "en": "This button no longer works; please type the command.",
-        },
-    }
-)
-
-
-# --- Slack adapter (bot/slack.py; situations no handler sees) ---
-DELIVERY_TEXTS.update(
-    {
-        "slack.file_too_big": {
-            "nl": "{name} is te groot ({size}; maximaal {limit}). Er is niets geladen.",
-            "en": "{name} is too big ({size}; at most {limit}). Nothing was loaded.",
-        },
-        "slack.file_failed": {
-            "nl": "Kon {name} niet ophalen uit Slack. Er is niets geladen; probeer het opnieuw.",
-            "en": "Could not fetch {name} from Slack. Nothing was loaded; please try again.",
-        },
-        "slack.send_failed": {
-            "nl": "Er ging iets mis bij het versturen van het antwoord. Probeer het later opnieuw.",
-            "en": "Something went wrong sending the answer. Please try again later.",
-        },
-    }
-)

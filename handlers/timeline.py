@@ -33,7 +33,7 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
         title=t("timeline.title", language, name=entity.name),
         sections=tuple(s for s in sections if s.lines),
         actions=(
-            Action(entity.name, f"/who {entity.name}"),
-            Action(t("action.quotes", language), f"/quotes {entity.name}"),
+            Action(entity.name, f"/who {names.command_name(db, entity)}"),
+            Action(t("action.quotes", language), f"/quotes {names.command_name(db, entity)}"),
         ),
     )

@@ -32,6 +32,7 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
     if match.entity is None:
         return name_not_resolved(match, "who", language)
     entity = match.entity
+    again = names.command_name(db, entity)
     sections = [
         s
         for s in (
@@ -46,8 +47,8 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
         title=f"{entity.name} ({t(f'type.{entity.type}', language)})",
         sections=tuple(sections),
         actions=(
-            Action(t("action.quotes", language), f"/quotes {entity.name}"),
-            Action(t("action.timeline", language), f"/timeline {entity.name}"),
+            Action(t("action.quotes", language), f"/quotes {again}"),
+            Action(t("action.timeline", language), f"/timeline {again}"),
         ),
     )
 

@@ -402,6 +402,51 @@ def m005_entity_articles(db: Database) -> None:
 
 
 @MIGRATIONS()
+def m006_entity_identity(db: Database) -> None:
+    """Identity backed by evidence: ``article_names`` holds each entity as one article names it
+    (identity key, short or full name, gender and role evidence), ``name_parts`` the surnames and
+    short forms under which short names look full ones up (indexed: no ``LIKE`` scan), and
+    mentions, roles and quotes point at their row (``name_id``) so a row moves with its facts.
+    ``corrections.undone_by`` marks a merge that a later split undid. Entity keys become identity
+    keys (``store.names.identity_key``) and an existing database is relinked by the new rules
+    (``store.name_backfill``)."""
+    db.execute(
+        """create table article_names (
+               id integer primary key,
+               article_id integer not null references articles(id),
+               entity_id integer references entities(id),
+               type text not null,
+               name text not null,       -- the fullest form the article writes
+               key text not null,        -- store.names.identity_key(name)
+               short integer not null,   -- 1: a surname (or single form) looked up among full names
+               blocked integer not null default 0,  -- 1: its article names such a full name itself
+               gender text,              -- f | m | null: what the article tells
+               heads text not null default '',  -- role heads, space separated
+               forms text not null       -- every name form in the article, newline separated
+           )"""
+    )
+    db.execute("create index idx_article_names_article on article_names(article_id)")
+    db.execute("create index idx_article_names_entity on article_names(entity_id, key)")
+    db.execute("create index idx_article_names_key on article_names(key, type, short)")
+    db.execute(
+        """create table name_parts (
+               name_id integer not null references article_names(id),
+               part text not null,
+               type text not null
+           )"""
+    )
+    db.execute("create index idx_name_parts_part on name_parts(part, type)")
+    db.execute("create index idx_name_parts_name on name_parts(name_id)")
+    for table in ("mentions", "roles", "quotes"):
+        db.execute(f"alter table {table} add column name_id integer")
+        db.execute(f"create index idx_{table}_name on {table}(name_id)")
+    db.execute("alter table corrections add column undone_by integer")
+    from store.name_backfill import backfill
+
+    backfill(db)
+
+
+@MIGRATIONS()
 def m008_sources_parts_buttons(db: Database) -> None:
     """Who an article came from, how far a digest got, and buttons that survive restarts.
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from store import articles as reader
+from store import linking
 from store.db import write_transaction
-from store.linking import link_entities
 from store.model import Article, BadArticle, BadRecord, Facts
 from store.search import stem_text
 
@@ -258,15 +258,17 @@ def _insert_article(db: Database, article: Article, reuse_id: int | None) -> int
 
 
 def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts) -> None:
-    entity_ids = link_entities(db, facts.entities)
     text = article.text
+    linked = linking.link_article(db, article_id, text, facts)
     mentions, roles = [], []
-    for entity, entity_id in zip(facts.entities, entity_ids):
+    for entity, link in zip(facts.entities, linked):
+        entity_id = link.entity_id
         for m in entity.mentions:
             mentions.append(
                 {
                     "article_id": article_id,
                     "entity_id": entity_id,
+                    "name_id": link.name_id,
                     "start": m.start,
                     "end": m.end,
                     "text": m.text,
@@ -284,16 +286,19 @@ def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts)
                     "start": r.start,
                     "end": r.end,
                     "date": article.date,
+                    "name_id": link.name_id,
                 }
             )
     by_name = {}
-    for entity, entity_id in zip(facts.entities, entity_ids):
+    for entity, link in zip(facts.entities, linked):
         for name in (entity.name, *entity.aliases):
-            by_name.setdefault(name, entity_id)
+            by_name.setdefault(name, link)
+    speakers = [by_name.get(q.speaker) if q.speaker_is_entity else None for q in facts.quotes]
     quotes = [
         {
             "article_id": article_id,
-            "entity_id": by_name.get(q.speaker) if q.speaker_is_entity else None,
+            "entity_id": speaker.entity_id if speaker else None,
+            "name_id": speaker.name_id if speaker else None,
             "speaker": q.speaker,
             "text": q.text,
             "start": q.start,
@@ -301,7 +306,7 @@ def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts)
             "verb": q.verb,
             "confidence": q.confidence,
         }
-        for q in facts.quotes
+        for q, speaker in zip(facts.quotes, speakers)
     ]
     numbers = [
         {
@@ -324,6 +329,7 @@ def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts)
     for table, rows in (("mentions", mentions), ("roles", roles), ("quotes", quotes), ("numbers", numbers), ("dates", dates)):
         if rows:
             _insert_rows(db, table, rows)
+    linking.finish_article(db, article_id)
 
 
 def _insert_rows(db: Database, table: str, rows: list[dict]) -> None:
@@ -340,20 +346,9 @@ def _insert_sql(table: str, columns) -> str:
 def _delete_article(db: Database, article_id: int) -> None:
     for table in FACT_TABLES:
         db.execute(f"delete from {table} where article_id = ?", [article_id])
+    linking.forget_article(db, article_id)
     db.execute("delete from articles where id = ?", [article_id])
-    _delete_orphan_entities(db)
-
-
-def _delete_orphan_entities(db: Database) -> None:
-    """Entities no article mentions any more (and no admin gave a role) go, with their aliases."""
-    orphans = """
-        select id from entities e
-        where not exists (select 1 from mentions m where m.entity_id = e.id)
-          and not exists (select 1 from roles r where r.entity_id = e.id)
-          and not exists (select 1 from quotes q where q.entity_id = e.id)
-    """
-    db.execute(f"delete from aliases where entity_id in ({orphans})")
-    db.execute(f"delete from entities where id in ({orphans})")
+    linking.drop_orphans(db)
 
 
 def forget_article(db: Database, article_id: int) -> bool:
@@ -382,13 +377,14 @@ def reindex(db: Database, nlp=None, on_progress: Callable[[int, int], None] | No
             with write_transaction(db):
                 for table in FACT_TABLES:
                     db.execute(f"delete from {table} where article_id = ?", [article_id])
+                linking.forget_article(db, article_id)
                 article = Article(path="", text=text, date=date)
                 _insert_facts(db, article_id, article, facts)
             done += 1
             if on_progress:
                 on_progress(done, len(ids))
     with write_transaction(db):
-        _delete_orphan_entities(db)
+        linking.drop_orphans(db)
         _apply_corrections(db)
     return done
 

@@ -1,10 +1,15 @@
-"""Name keys shared by entity linking (store) and forgiving lookup (handlers).
+"""Name keys: one for identity (entity linking), one for forgiving lookup (handlers).
 
 ``normalize`` folds case, diacritics and punctuation: "Oekraïne" → "oekraine".
-``skeleton`` goes further and folds the usual transliteration variants of Slavic and Arabic
-names in Dutch and English news (oe/u, y/i/j, w/v, doubled letters, kh/ch, sh/sj), so that
-Poetin = Putin, Zelensky = Zelenskyy = Zelenski and Kiev = Kyiv = Kyjiv share one key. The rules
-are about spelling systems, not about particular names.
+
+``identity_key`` decides that two written names are one name: ``normalize`` plus the curated
+transliteration variants of ``data/name_variants.tsv`` (Poetin = Putin, Zelensky = Zelenskyy =
+Zelenski, Kiev = Kyiv). Nothing else: Jansen and Janssen, Smit and Smits stay different names.
+
+``skeleton`` is for *looking names up* only, never for deciding identity: it folds the usual
+transliteration variants of Slavic and Arabic names by rule (oe/u, y/i/j, w/v, doubled letters,
+kh/ch, sh/sj), which also folds distinct Dutch names (Jansen = Janssen), so a forgiving /who can
+offer both.
 """
 
 from __future__ import annotations
@@ -12,6 +17,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+VARIANTS_FILE = Path(__file__).resolve().parent / "data" / "name_variants.tsv"
+# Words that belong to a surname when they precede it: "van der Berg", "bin Salman", "De Vries".
+NAME_PARTICLES = frozenset(
+    "van der den de het ter ten te von vom zu bin ben ibn al el da di du le la do dos das des del della".split()
+)
+NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii"])  # "Robert F. Kennedy jr."
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # Applied in order. A plain string is a literal, replaced with str.replace (what re.sub does
@@ -64,3 +77,44 @@ def surname(name: str) -> str:
     """The last word of a person's name, keeping particles out: "Mark Rutte" → "Rutte"."""
     parts = name.split()
     return parts[-1] if parts else name
+
+
+@lru_cache(maxsize=1)
+def transliterations() -> dict[str, str]:
+    """Each curated variant word → the word identity uses ("putin" → "poetin")."""
+    table: dict[str, str] = {}
+    for line in VARIANTS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, *variants = line.split("\t")
+        for word in (canonical, *variants):
+            table[word.strip()] = canonical.strip()
+    return table
+
+
+@lru_cache(maxsize=65536)
+def identity_key(text: str) -> str:
+    """The key under which two written names are one name: "Vladimir Putin" → "vladimir poetin",
+    "Van der Berg" → "van der berg"; "Janssen" stays "janssen"."""
+    table = transliterations()
+    return " ".join(table.get(word, word) for word in normalize(text).split())
+
+
+def canonical_spelling(name: str) -> bool:
+    """Whether every word of ``name`` is written in the spelling identity uses (Zelensky, not Zelenskyy)."""
+    return normalize(name) == identity_key(name)
+
+
+@lru_cache(maxsize=65536)
+def person_parts(key: str) -> tuple[str, str]:
+    """(given names, surname with its particles) of a person's identity key:
+    "anna van der berg" → ("anna", "van der berg"); "bos" → ("", "bos"); a suffix (jr) is dropped."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    if not words:
+        return "", ""
+    start = len(words) - 1
+    while start > 0 and words[start - 1] in NAME_PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])

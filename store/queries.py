@@ -137,6 +137,21 @@ def entities_by_norm(db: Database, norm: str) -> list[int]:
     return [r[0] for r in rows]
 
 
+def entities_by_key(db: Database, key: str) -> list[int]:
+    """Entities whose identity key (``store.names.identity_key``) is ``key`` (indexed)."""
+    return [r[0] for r in db.execute("select id from entities where key = ?", [key])]
+
+
+def persons_with_surname(db: Database, surname_key: str) -> list[int]:
+    """Persons some article names in full with this surname (an identity key; indexed)."""
+    rows = db.execute(
+        """select distinct n.entity_id from name_parts p join article_names n on n.id = p.name_id
+           where p.part = ? and p.type = 'PER' and n.entity_id is not null""",
+        [surname_key],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def entities_by_word(db: Database, word_key: str) -> list[int]:
     """Entities with a name form holding ``word_key`` (a skeleton) as whole words: first or surname."""
     rows = db.execute(

@@ -27,6 +27,15 @@ from tests.telegram_html import EntityError, parse_html, utf16_length
 
 MAX_TEXT_LENGTH = 4096
 BOT_USER = {"id": 123, "is_bot": True, "first_name": "Newsroom", "username": "newsroom_bot"}
+SCOPE_TYPES = (
+    "default",
+    "all_private_chats",
+    "all_group_chats",
+    "all_chat_administrators",
+    "chat",
+    "chat_administrators",
+    "chat_member",
+)
 @dataclass
 class SentMessage:
     chat_id: str
@@ -62,6 +71,7 @@ class FakeTelegram:
     downloads: list[str] = field(default_factory=list)
     files: dict[str, StoredFile] = field(default_factory=dict)
     webhook: dict | None = None
+    menus: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)  # (scope, chat, language) → commands
 
     def __post_init__(self) -> None:
         self.port = 0
@@ -290,10 +300,25 @@ class FakeTelegram:
         return _ok(True)
 
     async def _m_setMyCommands(self, params: dict) -> web.Response:
+        """Validates commands, scope and language_code like the Bot API; keeps the menu in ``menus``."""
         commands = json.loads(params["commands"])
         for command in commands:
             if not re.fullmatch(r"[a-z0-9_]{1,32}", command["command"]) or not 1 <= len(command["description"]) <= 256:
                 return _error(400, "Bad Request: BOT_COMMAND_INVALID")
+        if len(commands) > 100:
+            return _error(400, "Bad Request: too many commands")
+        scope = json.loads(params.get("scope") or '{"type": "default"}')
+        if scope.get("type") not in SCOPE_TYPES:
+            return _error(400, "Bad Request: unsupported bot command scope type")
+        if scope["type"].startswith("chat") and not isinstance(scope.get("chat_id"), (int, str)):
+            return _error(400, "Bad Request: chat_id is required")
+        if scope["type"] == "chat_member" and not isinstance(scope.get("user_id"), int):
+            return _error(400, "Bad Request: user_id is required")
+        language = params.get("language_code") or ""
+        if language and not re.fullmatch(r"[a-z]{2}", language):
+            return _error(400, "Bad Request: invalid language code")
+        key = (scope["type"], str(scope.get("chat_id", "")), language)
+        self.menus[key] = [command["command"] for command in commands]
         return _ok(True)
 
     async def _m_getUpdates(self, params: dict) -> web.Response:

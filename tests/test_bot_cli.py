@@ -121,3 +121,20 @@ def test_digest_with_an_impossible_month_is_a_usage_error(run, tmp_path):
     result = run("digest", "--date", "2025-13", "--db", tmp_path / "news.db")
     assert result.exit_code == 2
     assert "--date '2025-13' is not a date; use YYYY-MM-DD or YYYY-MM" in result.output
+
+
+def test_evaluate_prints_a_table_per_set(run):
+    result = run("evaluate", "--set", "seeds", "-v")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "== seeds"
+    assert lines[1].split() == ["P", "R", "F1", "tp/pred/gold"]
+    assert [line.split()[0] for line in lines[2:8]] == [
+        "entities", "entities_typed", "roles", "quotes", "quotes_attributed", "numbers"]
+    assert lines[2].split()[-1].endswith("/88")  # the seeds' gold has 88 entities
+
+
+def test_evaluate_unknown_set_is_a_usage_error(run):
+    result = run("evaluate", "--set", "nosuchset")
+    assert result.exit_code == 2
+    assert "unknown gold set 'nosuchset'; choose from seeds, heldout, meantime, heldout2" in result.output

@@ -66,8 +66,8 @@ def test_who_ambiguous_offers_candidates(news_db, run_command):
     assert reply.kind == "not_found"
     assert reply.plain_text() == (
         "Meerdere namen passen bij “Mark”. Bedoelde je:\n\n"
-        "• Mark Carney (persoon, 1 artikel)\n"
-        "• Mark Rutte (persoon, 1 artikel)\n\n"
+        "• Mark Carney, Canadese premier (persoon, 1 artikel) [#4, 2025-01]\n"
+        "• Mark Rutte, NAVO-chef (persoon, 1 artikel) [#4, 2025-01]\n\n"
         "→ /who Mark Carney | /who Mark Rutte"
     )
 

@@ -8,6 +8,7 @@ ALL_MIGRATIONS = [
     "m003_query_indexes",
     "m004_mentions_by_article",
     "m005_entity_articles",
+    "m006_entity_identity",
     "m008_sources_parts_buttons",
 ]
 

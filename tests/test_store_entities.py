@@ -84,5 +84,5 @@ def test_spelling_variants_make_one_entity(entity_nlp):
 def test_entity_key_and_mentions(entity_nlp):
     facts = facts_from_doc(entity_nlp("De Russische president Vladimir Poetin sprak. Poetin zweeg daarna."))
     (poetin,) = facts.entities
-    assert poetin.key == "vladimir putin"
+    assert poetin.key == "vladimir poetin"
     assert [(m.start, m.end, m.text) for m in poetin.mentions] == [(23, 38, "Vladimir Poetin"), (46, 52, "Poetin")]

@@ -141,10 +141,11 @@ def test_upload_names_are_reduced_to_a_base_name(db, nlp):
     assert db["articles"].get(result.article_id)["path"] == "evil.txt"
 
 
-def test_a_surname_entity_takes_the_full_name_met_later_through_an_alias(db):
+def test_a_surname_only_article_joins_the_one_full_name_met_later(db):
     store_article(db, Article("a.txt", "Poetin sprak."), Facts(entities=[
         Entity("Poetin", "PER", ["Vladimir"], [Mention(0, 6, "Poetin")])]))
     store_article(db, Article("b.txt", "Vladimir Poetin sprak. Poetin zweeg."), Facts(entities=[
         Entity("Vladimir Poetin", "PER", ["Poetin"], [Mention(0, 15, "Vladimir Poetin"), Mention(23, 29, "Poetin")])]))
     (entity,) = db["entities"].rows
-    assert (entity["name"], entity["key"]) == ("Vladimir Poetin", "vladimir putin")
+    assert (entity["name"], entity["key"]) == ("Vladimir Poetin", "vladimir poetin")
+    assert sorted(r["alias"] for r in db["aliases"].rows) == ["Poetin", "Vladimir", "Vladimir Poetin"]

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from store.extraction.components.doc_index import entity_spans, remember_text, text_of
 from store.model import Entity, Facts, Mention, Quote, Role
-from store.names import normalize, skeleton
+from store.names import identity_key, normalize
 
 for _name in ("quotes", "numbers", "dates", "article_date", "newsbot_roles", "newsbot_entity_names"):
     if not Doc.has_extension(_name):
@@ -64,10 +64,10 @@ def _entities(doc: Doc) -> tuple[list[Entity], dict[str, Entity]]:
         mention = text[span.start_char : span.end_char]  # span.text, without Token objects
         form = surface_of(mention)
         name = names.get(span_id) or form
-        key = span_id or skeleton(name)
+        key = span_id or identity_key(name)
         entity = by_key.get(key)
         if entity is None:
-            entity = by_key[key] = Entity(name=name, type=span.label_, key=skeleton(name) or normalize(name))
+            entity = by_key[key] = Entity(name=name, type=span.label_, key=identity_key(name) or normalize(name))
             known[key] = {normalize(name)}
         entity.mentions.append(Mention(span.start_char, span.end_char, mention))
         folded = normalize(form)

@@ -1,7 +1,7 @@
 """``newsbot_entities``: rule-based Dutch NER (PER/ORG/LOC/MISC) with one canonical name per entity.
 
 Writes ``doc.ents``; each entity span's ``id_`` is the key of its canonical entity
-(``store.names.skeleton`` of the canonical name), and ``doc._.newsbot_entity_names`` maps that
+(``store.names.identity_key`` of the canonical name), and ``doc._.newsbot_entity_names`` maps that
 key to the canonical name, the fullest form written in the document ("Donald Trump" for the
 mentions "Trump" and "president Trump").
 
@@ -27,7 +27,7 @@ from store.extraction.components.doc_index import remember_entity_spans, text_of
 from store.extraction.components.doc_view import remember_token_texts
 from store.extraction.components.entity_rules import STRONG, Candidate, bare, candidates, is_org_word
 from store.extraction.components.lexicon import SPLIT, Word, split_parts
-from store.names import normalize, skeleton
+from store.names import identity_key, normalize
 
 PRETRAINED_LABELS = {
     "PERSON": "PER", "PER": "PER",
@@ -37,7 +37,7 @@ PRETRAINED_LABELS = {
     "MISC": "MISC",
 }
 LEADING_ARTICLES = ("de ", "het ", "De ", "Het ")
-NAME_SUFFIX_KEYS = frozenset([skeleton("jr"), skeleton("sr")])  # "Robert F. Kennedy jr."
+NAME_SUFFIX_KEYS = frozenset([identity_key("jr"), identity_key("sr")])  # "Robert F. Kennedy jr."
 CLUB_PREFIXES = frozenset("FC SC AFC VV SV RKC".split())  # sports clubs named after their town
 
 if not Doc.has_extension("newsbot_entity_names"):
@@ -117,16 +117,25 @@ class Cluster:
 
 
 @lru_cache(maxsize=65536)
-def skeleton_of(name: str) -> str:
-    return skeleton(name)
+def key_of(name: str) -> str:
+    """The identity key of a name form: Zelenskyy = Zelensky, but Janssen ≠ Jansen."""
+    return identity_key(name)
+
+
+def person_of(cluster: Cluster) -> tuple[str, str]:
+    """(first word, last word) of a full name's key: "Donald J. Trump" and "Donald Trump" are one
+    person here, "Anna Bos" and "Bram Bos" two."""
+    words = [w for w in key_of(cluster.name).split() if w not in NAME_SUFFIX_KEYS]
+    return words[0], words[-1]
 
 
 def link(typed: list[tuple[Mention, str, int, str | None]], texts: list[str]) -> list[Cluster]:
-    """Group mentions: same skeleton or gazetteer place; a surname or first name joins a full name.
-    ``texts`` are the Doc's token texts."""
+    """Group mentions: same identity key or gazetteer place; a surname or first name joins a full
+    name when exactly one person in the text has it (with "Anna Bos" and "Bram Bos" in one text a
+    bare "Bos" stays on its own). ``texts`` are the Doc's token texts."""
     by_key: dict[str, Cluster] = {}
     for span, label, strength, place in typed:
-        key = f"place:{place}" if place else skeleton_of(span.form)
+        key = f"place:{place}" if place else key_of(span.form)
         cluster = by_key.get(key)
         if cluster is None:
             cluster = by_key[key] = Cluster()
@@ -135,16 +144,17 @@ def link(typed: list[tuple[Mention, str, int, str | None]], texts: list[str]) ->
     persons = [c for c in clusters if c.label == "PER" and len(c.name.split()) > 1]
     parts: dict[str, list[Cluster]] = defaultdict(list)
     for person in persons:
-        words = [w for w in skeleton_of(person.name).split() if w not in NAME_SUFFIX_KEYS]
+        words = [w for w in key_of(person.name).split() if w not in NAME_SUFFIX_KEYS]
         for index in range(1, len(words)):
             parts[" ".join(words[index:])].append(person)
         parts[words[0]].append(person)
     merged = []
     for cluster in clusters:
-        owners = [p for p in parts.get(skeleton_of(cluster.name), []) if p is not cluster]
+        owners = [p for p in parts.get(key_of(cluster.name), []) if p is not cluster]
         place = gazetteer.places().get(tuple(cluster.name.split()))
         is_place = place is not None and place.kind != "city"  # a town may share a surname
-        if owners and not is_place and cluster.label != "ORG":
+        one_person = len({person_of(p) for p in owners}) == 1
+        if owners and one_person and not is_place and cluster.label != "ORG":
             # a surname, first name or shorter form joins the person: "Rubio", "Bin Salman"
             owner = max(owners, key=lambda c: (len(c.name.split()), len(c.spans)))
             owner.absorb(cluster)
@@ -260,7 +270,7 @@ class EntityRecognizer:
         spans = []
         for cluster in link(typed, v.texts):
             name, label = cluster.name, cluster.label
-            key = skeleton_of(name) or normalize(name)
+            key = key_of(name) or normalize(name)
             names[key] = name
             for span in cluster.spans:
                 spans.append(Span(doc, span.start, span.end, label=label, span_id=key))
