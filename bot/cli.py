@@ -71,6 +71,12 @@ class Context:
         except ModelNotFound as exc:
             raise click.UsageError(str(exc)) from None
 
+    def pipeline_loader(self):
+        """The configured pipeline as a plain value that worker processes can build too."""
+        from store.extraction.nlp import PipelineLoader
+
+        return PipelineLoader(self.config.nlp.model)
+
 
 def config_options(func):
     func = click.option("--db", "db", metavar="FILE", help="SQLite database (overrides [store] db).")(func)
@@ -107,25 +113,45 @@ def cli(verbose: bool) -> None:
     setup_logging(verbose=verbose)
 
 
+def workers_option(func):
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help="Extraction processes (default: the number of cores; 1 extracts in this process).",
+    )(func)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @config_options
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-def load(paths, config_path, db, progress) -> None:
+@workers_option
+def load(paths, config_path, db, progress, workers) -> None:
     """Load article files, folders (recursively) or globs into the database.
 
-    Example: newsbot load seeds/
+    Example: newsbot load seeds/ --workers 2
     """
     from bot.progress import print_load_results
+    from store.extraction.nlp import ModelNotFound
     from store.loader import load_paths
 
     ctx = _context(config_path, db)
     database = ctx.open_db()
     show_bar = sys.stderr.isatty() if progress is None else progress
-    with print_load_results(paths, show_bar) as on_result:
-        results = load_paths(
-            database, paths, max_bytes=ctx.config.store.max_file_bytes, on_result=on_result, nlp_loader=ctx.nlp
-        )
+    try:
+        with print_load_results(paths, show_bar) as on_result:
+            results = load_paths(
+                database,
+                paths,
+                max_bytes=ctx.config.store.max_file_bytes,
+                on_result=on_result,
+                nlp_loader=ctx.pipeline_loader(),
+                workers=workers,
+            )
+    except ModelNotFound as exc:
+        raise click.UsageError(str(exc)) from None
     database.close()
     sys.exit(1 if any(r.status == "failed" for r in results) else 0)
 
@@ -239,15 +265,20 @@ def stats(config_path, db) -> None:
 
 @cli.command()
 @config_options
-def reindex(config_path, db) -> None:
+@workers_option
+def reindex(config_path, db, workers) -> None:
     """Re-extract the facts of every stored article (after an upgrade); corrections are kept.
 
-    Example: newsbot reindex
+    Example: newsbot reindex --workers 2
     """
+    from store.extraction.nlp import ModelNotFound
     from store.loader import reindex as reindex_all
 
     ctx = _context(config_path, db)
-    done = reindex_all(ctx.open_db(), ctx.nlp())
+    try:
+        done = reindex_all(ctx.open_db(), nlp_loader=ctx.pipeline_loader(), workers=workers)
+    except ModelNotFound as exc:
+        raise click.UsageError(str(exc)) from None
     click.echo(f"reindexed {done} articles")
 
 

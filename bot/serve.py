@@ -38,14 +38,11 @@ class StartError(Exception):
 
 
 def nlp_loader_for(config: Config) -> Callable[[], Any]:
-    """The spaCy pipeline, built on first use (only /load needs it)."""
+    """The spaCy pipeline, built on first use (only /load needs it); a plain value, so that a
+    large upload can be extracted by worker processes that build their own."""
+    from store.extraction.nlp import PipelineLoader
 
-    def load():
-        from store.extraction.nlp import shared_pipeline
-
-        return shared_pipeline(config.nlp.model)
-
-    return load
+    return PipelineLoader(config.nlp.model)
 
 
 def build_adapters(config: Config, db_path: str | Path) -> dict[str, Any]:

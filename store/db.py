@@ -464,3 +464,10 @@ def m008_sources_parts_buttons(db: Database) -> None:
     db["button_commands"].create(
         {"token": str, "command": str, "created_at": str}, pk="token", not_null={"command"}
     )
+
+
+@MIGRATIONS()
+def m009_article_summaries(db: Database) -> None:
+    """``articles.summary``: the digest's summary sentences (a JSON list), chosen by the loader so
+    that digests do no NLP. Null for articles stored before; ``newsbot reindex`` fills it."""
+    db.execute("alter table articles add column summary text")

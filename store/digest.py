@@ -4,14 +4,17 @@ A period is a span of time (UTC) plus the article dates that count as "in" it: a
 to a digest when it was loaded during the span or its own date (as written: a day, or a month
 for a month digest) falls in it. Each article gets a short extractive summary: its lead sentence
 (news puts the essence first, and neither LexRank nor TextRank picks it) followed by the sentence
-LexRank (sumy) rates best among the rest. Sentences come from spaCy's rule-based sentencizer
-plus our quote-aware ``newsbot_sentences`` repair,
-words are stemmed with the Dutch Snowball stemmer and spaCy's Dutch stop words are ignored:
+LexRank (sumy) rates best among the rest. The loader chooses it from the sentences the extraction
+pipeline found and stores it with the article (``articles.summary``), so a digest does no NLP;
+only articles stored before summaries were kept are summarised here, with spaCy's rule-based
+sentencizer plus our quote-aware ``newsbot_sentences`` repair (``newsbot reindex`` stores theirs).
+Words are stemmed with the Dutch Snowball stemmer and spaCy's Dutch stop words are ignored:
 nothing is downloaded.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -29,6 +32,7 @@ MAX_ORGANISATIONS = 3
 MAX_NUMBERS = 5
 MAX_QUOTES = 3
 MIN_SENTENCE_WORDS = 5  # shorter "sentences" are captions, bylines, "Advertentie"
+SUMMARY_CANDIDATES = 200  # LexRank compares every pair: a book-length text is summarised from its start
 MAX_SENTENCE_CHARS = 400
 QUOTE_CHARS = (25, 240)  # notable quotes are neither fragments nor whole paragraphs
 # Spans of time ("dertig dagen", "bijna drie jaar geleden") are numbers, but not news figures.
@@ -144,18 +148,23 @@ def articles_in(db: Database, period: Period) -> list[dict]:
 
 
 def _with_text(db: Database, rows: list[dict]) -> list[dict]:
-    """``rows`` with each article's text: read only for the articles a digest shows."""
+    """``rows`` with each article's text and stored summary: read only for the articles a digest shows."""
     if not rows:
         return rows
     marks = ",".join("?" * len(rows))
     ids = [row["id"] for row in rows]
-    texts = dict(db.execute(f"select id, text from articles where id in ({marks})", ids).fetchall())
-    return [{**row, "text": texts[row["id"]]} for row in rows]
+    found = {
+        article_id: (text, summary)
+        for article_id, text, summary in db.execute(
+            f"select id, text, summary from articles where id in ({marks})", ids
+        ).fetchall()
+    }
+    return [{**row, "text": found[row["id"]][0], "summary": found[row["id"]][1]} for row in rows]
 
 
 def _article_digest(db: Database, row: dict) -> ArticleDigest:
     headline = article_label(row["title"], row["text"])
-    summary = summarize(row["text"])
+    summary = json.loads(row["summary"]) if row.get("summary") is not None else summarize(row["text"])
     if not row["title"] and summary and summary[0] == headline:
         summary = summary[1:]
     people = [e["name"] for e in article_entities(db, row["id"]) if e["type"] in ("PER", "ORG")]
@@ -274,17 +283,38 @@ def sentences(text: str) -> list[str]:
     return [" ".join(s.text.split()) for s in doc.sents if s.text.strip()]
 
 
+@lru_cache(maxsize=1)
+def _word_tokenizer():
+    import spacy
+
+    return spacy.blank("nl").tokenizer
+
+
 class _SpacyWords:
     """sumy's tokenizer interface over spaCy's Dutch tokenizer (sumy's own needs NLTK data)."""
 
     def to_words(self, sentence: str) -> list[str]:
-        return [t.text for t in _sentencizer().tokenizer(sentence) if t.is_alpha]
+        return [t.text for t in _word_tokenizer()(sentence) if t.is_alpha]
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    """sumy's Dutch stemmer, cached per word (it is pure Python and words repeat)."""
+    from sumy.nlp.stemmers import Stemmer
+
+    return lru_cache(maxsize=100_000)(Stemmer("dutch"))
 
 
 def summarize(text: str, extra: int = 1) -> list[str]:
     """The lead sentence, then the ``extra`` best-rated other sentences in article order."""
+    return summary_from_sentences(sentences(text), extra)
+
+
+def summary_from_sentences(all_sentences: list[str], extra: int = 1) -> list[str]:
+    """``summarize`` over sentences already found (one line each, in article order)."""
     # dict.fromkeys: a liveblog repeats its intro; a sentence is summarised once
-    found = list(dict.fromkeys(s for s in sentences(text) if len(s.split()) >= MIN_SENTENCE_WORDS))
+    found = list(dict.fromkeys(s for s in all_sentences if len(s.split()) >= MIN_SENTENCE_WORDS))
+    found = found[:SUMMARY_CANDIDATES]
     if not found:
         return []
     lead, rest = found[0], found[1:]
@@ -295,7 +325,6 @@ def summarize(text: str, extra: int = 1) -> list[str]:
 def _lexrank(candidates: list[str], count: int) -> list[str]:
     from spacy.lang.nl.stop_words import STOP_WORDS
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-    from sumy.nlp.stemmers import Stemmer
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
     if len(candidates) <= count:
@@ -304,7 +333,7 @@ def _lexrank(candidates: list[str], count: int) -> list[str]:
 
     words = _SpacyWords()
     document = ObjectDocumentModel([Paragraph([Sentence(s, words) for s in candidates])])
-    summarizer = LexRankSummarizer(Stemmer("dutch"))
+    summarizer = LexRankSummarizer(_stemmer())
     summarizer.stop_words = STOP_WORDS
     with numpy.errstate(invalid="ignore", divide="ignore"):  # sentences sharing no word at all
         return [str(s) for s in summarizer(document, count)]

@@ -1,19 +1,20 @@
-"""Load article files into the store: read → extract facts → write, one transaction per article.
+"""Load article files into the store: read → prepare (extract facts) → write, in input order.
 
 Identity is the content hash: an unchanged article loaded again changes nothing; a changed one
 from the same source replaces its earlier version and all of that version's facts in the same
-transaction, so a crash leaves the database as it was before the article. The same source is
-the same origin (the uploader of a chat upload, or the operator's own files) with the same url,
-else the same path: one user's upload never replaces another's article.
+transaction (``store.writer``: one user's upload never replaces another's article). Preparing runs in worker processes when there is enough to do
+(``store.workers``); this process alone writes. Writes are batched, ``COMMIT_ARTICLES`` articles
+a transaction, each article in its own savepoint: an article that cannot be stored leaves no
+trace and the others go on, and a crash or kill -9 leaves the database as it was before the
+batch (an article is reported only once it is committed).
 """
 
 from __future__ import annotations
 
 import glob
+import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -21,30 +22,26 @@ from sqlite_utils import Database
 from store import articles as reader
 from store import linking
 from store.db import write_transaction
-from store.model import Article, BadArticle, BadRecord, Facts
-from store.search import stem_text
+from store.model import Article, BadArticle, BadRecord
+from store.prepare import Prepared
+from store.workers import default_workers, prepared_in_order
+from store.writer import (  # noqa: F401 - store_article, forget_article: part of the loader's API
+    FACT_TABLES,
+    LoadResult,
+    apply_corrections,
+    find_by_hash,
+    forget_article,
+    insert_facts,
+    store_article,
+    write_article,
+)
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-BATCH_SIZE = 64
-FACT_TABLES = ("mentions", "roles", "quotes", "numbers", "dates")
+BATCH_SIZE = 64  # articles read from the database at a time by reindex
+COMMIT_ARTICLES = 32  # articles written per transaction
 MAX_NAME_BYTES = 255  # what file systems allow for a name: longer upload names are cut
-
-
-@dataclass
-class LoadResult:
-    path: str  # the file (or file#n for one record of a JSON Lines file)
-    status: str  # loaded | unchanged | replaced | failed
-    reason: str | None = None
-    article_id: int | None = None
-    title: str | None = None
-    file: str = field(default="", repr=False)  # the file it came from, for per-file summaries
-    replaced_title: str | None = None  # what a replaced article was called before
-
-    @property
-    def ok(self) -> bool:
-        return self.status != "failed"
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
@@ -77,11 +74,15 @@ def load_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_result: Callable[[LoadResult], None] | None = None,
     nlp_loader: Callable[[], object] | None = None,
+    workers: int | None = None,
 ) -> list[LoadResult]:
-    """Load every article file under ``paths``. Returns one result per article (or failed file).
+    """Load every article file under ``paths``. Returns one result per article (or failed file),
+    in input order, each passed to ``on_result`` once it is committed.
 
-    The pipeline is ``nlp``, else built by ``nlp_loader`` only once some article needs extracting
-    (loading unchanged files builds nothing), else the default pipeline.
+    The pipeline is ``nlp`` (used in this process), else built by ``nlp_loader`` only once some
+    article needs extracting (loading unchanged files builds nothing), else the default pipeline.
+    ``workers`` (default: the number of cores) worker processes prepare the articles when the
+    pipeline is a ``PipelineLoader`` and there are enough of them.
     """
     results: list[LoadResult] = []
 
@@ -105,7 +106,7 @@ def load_paths(
             for item in found:
                 yield str(path), item
 
-    _load_articles(db, read_all(), _pipeline_source(nlp, nlp_loader), report)
+    _load_articles(db, read_all(), nlp, nlp_loader, workers, report)
     return results
 
 
@@ -117,10 +118,12 @@ def load_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     nlp_loader: Callable[[], object] | None = None,
     origin: str | None = None,
+    workers: int | None = None,
 ) -> list[LoadResult]:
     """Load an uploaded file held in memory; ``filename`` (its base name only) picks the format.
 
-    ``origin`` names the uploader ("telegram:123"): only that origin's articles can be replaced."""
+    ``origin`` names the uploader ("telegram:123"): only that origin's articles can be replaced.
+    The pipeline and ``workers`` as for ``load_paths``."""
     name = upload_name(filename)
     results: list[LoadResult] = []
     try:
@@ -133,19 +136,20 @@ def load_bytes(
     for article in found:
         if isinstance(article, Article):
             article.origin = origin
-    _load_articles(db, ((name, a) for a in found), _pipeline_source(nlp, nlp_loader), results.append)
+    _load_articles(db, ((name, a) for a in found), nlp, nlp_loader, workers, results.append)
     return results
 
 
-def _pipeline_source(nlp, nlp_loader) -> Callable[[], object]:
-    """A zero-argument callable giving the pipeline, built on first use."""
-    if nlp is not None:
-        return lambda: nlp
-    if nlp_loader is not None:
-        return nlp_loader
-    from store.extraction.nlp import shared_pipeline
+def _pipelines(nlp, nlp_loader) -> tuple[Callable[[], object], object | None]:
+    """(a callable giving this process's pipeline, built on first use; the ``PipelineLoader``
+    that worker processes can build theirs with, or None when only this process can)."""
+    from store.extraction.nlp import PipelineLoader
 
-    return lambda: shared_pipeline(None)
+    if nlp is not None:
+        return (lambda: nlp), None
+    if nlp_loader is None:
+        nlp_loader = PipelineLoader(None)
+    return nlp_loader, (nlp_loader if isinstance(nlp_loader, PipelineLoader) else None)
 
 
 def upload_name(filename: str, max_bytes: int = MAX_NAME_BYTES) -> str:
@@ -160,237 +164,123 @@ def upload_name(filename: str, max_bytes: int = MAX_NAME_BYTES) -> str:
     return stem.encode()[:room].decode(errors="ignore") + suffix
 
 
-def _load_articles(db, items: Iterator[tuple[str, Article | BadRecord]], pipeline_source, report) -> None:
-    """Skip unchanged articles, extract the rest in batches (nlp.pipe), store each atomically.
+def _load_articles(db, items: Iterator[tuple[str, Article | BadRecord]], nlp, nlp_loader, workers, report) -> None:
+    """Skip unchanged articles, prepare the rest (in workers, when it pays), store them in
+    batches; results are reported in input order."""
+    pipeline_source, pipeline_loader = _pipelines(nlp, nlp_loader)
 
-    Results are reported in input order: a bad record first flushes the articles before it."""
-    from store.extraction.facts import extract_many
+    def to_prepare() -> Iterator[tuple[object, Article | None]]:
+        for file, article in items:
+            if isinstance(article, BadRecord):
+                yield LoadResult(article.path, "failed", article.reason, file=file), None
+                continue
+            existing = find_by_hash(db, article.content_hash)
+            if existing is not None:
+                yield LoadResult(article.path, "unchanged", None, existing["id"], existing["title"], file), None
+            else:
+                yield (file, article), article
 
-    pending: list[tuple[str, Article]] = []
-
-    def flush() -> None:
-        if not pending:
-            return
-        pipeline = pipeline_source()
-        texts = ((a.text, a.date) for _, a in pending)
-        for (file, article), facts in zip(pending, extract_many(pipeline, texts, batch_size=BATCH_SIZE)):
-            try:
-                result = store_article(db, article, facts)
-            except Exception as exc:  # a database error must not stop the other files
-                log.exception("could not store %s", article.path)
-                result = LoadResult(article.path, "failed", f"could not store: {exc}")
-            result.file = file
-            report(result)
-        pending.clear()
-
-    for file, article in items:
-        if isinstance(article, BadRecord):
-            flush()
-            report(LoadResult(article.path, "failed", article.reason, file=file))
-            continue
-        existing = _find_by_hash(db, article.content_hash)
-        if existing is not None:
-            report(LoadResult(article.path, "unchanged", None, existing["id"], existing["title"], file))
-            continue
-        pending.append((file, article))
-        if len(pending) >= BATCH_SIZE:
-            flush()
-    flush()
+    batch: list = []
+    for key, prepared in prepared_in_order(to_prepare(), workers or default_workers(), pipeline_source, pipeline_loader):
+        batch.append(key if prepared is None else (*key, prepared))
+        if len(batch) >= COMMIT_ARTICLES:
+            _write_batch(db, batch, report)
+            batch = []
+    _write_batch(db, batch, report)
 
 
-def _find_by_hash(db: Database, content_hash: str) -> dict | None:
-    rows = db.execute("select id, title from articles where content_hash = ?", [content_hash]).fetchall()
-    return {"id": rows[0][0], "title": rows[0][1]} if rows else None
+def _write_batch(db: Database, batch: list, report) -> None:
+    """Store the prepared articles of ``batch`` in one transaction, then report every entry of it
+    in order (results that needed no writing pass through)."""
+    to_store = [entry for entry in batch if not isinstance(entry, LoadResult)]
+    stored = iter(_store_all(db, to_store) if to_store else [])
+    for entry in batch:
+        report(entry if isinstance(entry, LoadResult) else next(stored))
 
 
-def _previous_version(db: Database, article: Article) -> tuple[int, str | None] | None:
-    """(id, title) of the article this one replaces: the same origin's with the same url, else
-    with the same path."""
-    for column, value in (("url", article.url), ("path", article.path)):
-        if value:
-            row = db.execute(
-                f"select id, title from articles where {column} = ? and origin is ? order by id desc limit 1",
-                [value, article.origin],
-            ).fetchone()
-            if row:
-                return row[0], row[1]
-    return None
+def _store_all(db: Database, entries: list[tuple[str, Article, Prepared | str]]) -> list[LoadResult]:
+    """One write transaction; each article in a savepoint, so one failure costs that article only."""
+    results = []
+    try:
+        with write_transaction(db):
+            for file, article, prepared in entries:
+                if isinstance(prepared, str):
+                    result = LoadResult(article.path, "failed", prepared)
+                else:
+                    result = _store_one(db, article, prepared)
+                result.file = file
+                results.append(result)
+            if any(r.status in ("loaded", "replaced") for r in results):
+                apply_corrections(db)
+    except Exception as exc:  # the transaction itself failed: nothing of the batch was stored
+        log.exception("could not store a batch of %d articles", len(entries))
+        return [LoadResult(a.path, "failed", f"could not store: {exc}", file=f) for f, a, _ in entries]
+    return results
 
 
-def store_article(db: Database, article: Article, facts: Facts) -> LoadResult:
-    """Write ``article`` and its facts in one transaction, replacing an earlier version."""
-    with write_transaction(db):
-        # Checked under the write lock: another process may have stored it since it was read.
-        existing = _find_by_hash(db, article.content_hash)
-        if existing is not None:
-            return LoadResult(article.path, "unchanged", None, existing["id"], existing["title"])
-        previous = _previous_version(db, article)
-        if previous is not None:
-            _delete_article(db, previous[0])
-        article_id = _insert_article(db, article, previous[0] if previous else None)
-        _insert_facts(db, article_id, article, facts)
-        _apply_corrections(db)
-    if previous is None:
-        return LoadResult(article.path, "loaded", None, article_id, article.title)
-    return LoadResult(article.path, "replaced", None, article_id, article.title, replaced_title=previous[1] or "")
+def _store_one(db: Database, article: Article, prepared: Prepared) -> LoadResult:
+    try:
+        with write_transaction(db):  # a savepoint inside the batch's transaction
+            return write_article(db, article, prepared)
+    except Exception as exc:
+        if not db.conn.in_transaction:  # SQLite gave up the whole transaction (disk full…)
+            raise
+        log.exception("could not store %s", article.path)
+        return LoadResult(article.path, "failed", f"could not store: {exc}")
 
 
-def _insert_article(db: Database, article: Article, reuse_id: int | None) -> int:
-    row = {
-        "path": article.path,
-        "url": article.url,
-        "source": article.source,
-        "title": article.title,
-        "date": article.date,
-        "date_precision": article.date_precision,
-        "text": article.text,
-        "text_stemmed": stem_text(f"{article.title or ''}\n{article.text}"),
-        "content_hash": article.content_hash,
-        "word_count": len(article.text.split()),
-        "format": article.format,
-        "origin": article.origin,
-        "loaded_at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
-    if reuse_id is not None:
-        row["id"] = reuse_id  # a replaced article keeps its id, so /article N still works
-    cursor = db.conn.execute(_insert_sql("articles", row), list(row.values()))
-    return reuse_id if reuse_id is not None else cursor.lastrowid
-
-
-def _insert_facts(db: Database, article_id: int, article: Article, facts: Facts) -> None:
-    text = article.text
-    linked = linking.link_article(db, article_id, text, facts)
-    mentions, roles = [], []
-    for entity, link in zip(facts.entities, linked):
-        entity_id = link.entity_id
-        for m in entity.mentions:
-            mentions.append(
-                {
-                    "article_id": article_id,
-                    "entity_id": entity_id,
-                    "name_id": link.name_id,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "sentence": facts.sentence_at(text, m.start),
-                }
-            )
-        for r in entity.roles:
-            roles.append(
-                {
-                    "entity_id": entity_id,
-                    "article_id": article_id,
-                    "role": r.text,
-                    "country": r.country,
-                    "affiliation": r.affiliation,
-                    "start": r.start,
-                    "end": r.end,
-                    "date": article.date,
-                    "name_id": link.name_id,
-                }
-            )
-    by_name = {}
-    for entity, link in zip(facts.entities, linked):
-        for name in (entity.name, *entity.aliases):
-            by_name.setdefault(name, link)
-    speakers = [by_name.get(q.speaker) if q.speaker_is_entity else None for q in facts.quotes]
-    quotes = [
-        {
-            "article_id": article_id,
-            "entity_id": speaker.entity_id if speaker else None,
-            "name_id": speaker.name_id if speaker else None,
-            "speaker": q.speaker,
-            "text": q.text,
-            "start": q.start,
-            "end": q.end,
-            "verb": q.verb,
-            "confidence": q.confidence,
-        }
-        for q, speaker in zip(facts.quotes, speakers)
-    ]
-    numbers = [
-        {
-            "article_id": article_id,
-            "value": n.value,
-            "what": n.what,
-            "category": n.category,
-            "text": n.text,
-            "qualifier": n.qualifier,
-            "start": n.start,
-            "end": n.end,
-            "sentence": n.sentence or facts.sentence_at(text, n.start),
-        }
-        for n in facts.numbers
-    ]
-    dates = [
-        {"article_id": article_id, "text": d.text, "value": d.value, "start": d.start, "end": d.end}
-        for d in facts.dates
-    ]
-    for table, rows in (("mentions", mentions), ("roles", roles), ("quotes", quotes), ("numbers", numbers), ("dates", dates)):
-        if rows:
-            _insert_rows(db, table, rows)
-    linking.finish_article(db, article_id)
-
-
-def _insert_rows(db: Database, table: str, rows: list[dict]) -> None:
-    """Plain executemany: sqlite-utils' insert_all re-checks the schema on every call, which
-    cost more than the inserts themselves (bench/: ~1 s per 1,000 articles). Rows share keys."""
-    db.conn.executemany(_insert_sql(table, rows[0]), [list(row.values()) for row in rows])
-
-
-def _insert_sql(table: str, columns) -> str:
-    names = list(columns)
-    return f"insert into {table} ({', '.join(names)}) values ({', '.join('?' * len(names))})"
-
-
-def _delete_article(db: Database, article_id: int) -> None:
-    for table in FACT_TABLES:
-        db.execute(f"delete from {table} where article_id = ?", [article_id])
-    linking.forget_article(db, article_id)
-    db.execute("delete from articles where id = ?", [article_id])
-    linking.drop_orphans(db)
-
-
-def forget_article(db: Database, article_id: int) -> bool:
-    """Remove an article and its facts. False when there is no such article."""
-    with write_transaction(db):
-        if not db.execute("select 1 from articles where id = ?", [article_id]).fetchone():
-            return False
-        _delete_article(db, article_id)
-    return True
-
-
-def reindex(db: Database, nlp=None, on_progress: Callable[[int, int], None] | None = None) -> int:
-    """Re-extract the facts of every stored article (after an upgrade); corrections are replayed."""
-    from store.extraction.facts import extract_many
-    from store.extraction.nlp import shared_pipeline
-
-    pipeline = nlp if nlp is not None else shared_pipeline(None)
+def reindex(
+    db: Database,
+    nlp=None,
+    on_progress: Callable[[int, int], None] | None = None,
+    nlp_loader: Callable[[], object] | None = None,
+    workers: int | None = None,
+) -> int:
+    """Re-extract the facts (and digest summary) of every stored article, after an upgrade;
+    corrections are replayed. The pipeline and ``workers`` as for ``load_paths``."""
+    pipeline_source, pipeline_loader = _pipelines(nlp, nlp_loader)
     ids = [row[0] for row in db.execute("select id from articles order by id").fetchall()]
+
+    def stored() -> Iterator[tuple[int, Article]]:
+        for start in range(0, len(ids), BATCH_SIZE):
+            batch = ids[start : start + BATCH_SIZE]
+            marks = ",".join("?" * len(batch))
+            rows = db.execute(f"select id, text, date, title from articles where id in ({marks}) order by id", batch)
+            for article_id, text, date, title in rows.fetchall():
+                yield article_id, Article(path=f"#{article_id}", text=text, date=date, title=title)
+
     done = 0
-    for start in range(0, len(ids), BATCH_SIZE):
-        batch = ids[start : start + BATCH_SIZE]
-        rows = [
-            db.execute("select id, text, date from articles where id = ?", [i]).fetchone() for i in batch
-        ]
-        for (article_id, text, date), facts in zip(rows, extract_many(pipeline, ((r[1], r[2]) for r in rows))):
-            with write_transaction(db):
+    pending: list[tuple[int, Article, Prepared | str]] = []
+
+    def write() -> None:
+        nonlocal done
+        with write_transaction(db):
+            for article_id, article, prepared in pending:
+                if isinstance(prepared, str):
+                    log.error("could not reindex article %d: %s", article_id, prepared)
+                    continue
                 for table in FACT_TABLES:
                     db.execute(f"delete from {table} where article_id = ?", [article_id])
                 linking.forget_article(db, article_id)
-                article = Article(path="", text=text, date=date)
-                _insert_facts(db, article_id, article, facts)
-            done += 1
-            if on_progress:
-                on_progress(done, len(ids))
+                insert_facts(db, article_id, article, prepared.facts)
+                db.execute(
+                    "update articles set summary = ? where id = ?",
+                    [json.dumps(prepared.summary, ensure_ascii=False), article_id],
+                )
+                done += 1
+        if on_progress and pending:
+            on_progress(done, len(ids))
+        pending.clear()
+
+    items = ((pair, pair[1]) for pair in stored())
+    for (article_id, article), prepared in prepared_in_order(items, workers or default_workers(), pipeline_source, pipeline_loader):
+        pending.append((article_id, article, prepared))
+        if len(pending) >= COMMIT_ARTICLES:
+            write()
+    write()
     with write_transaction(db):
         linking.drop_orphans(db)
-        _apply_corrections(db)
+        apply_corrections(db)
     return done
 
 
-def _apply_corrections(db: Database) -> None:
-    """Replay admin corrections (merges, roles) so that they survive every reload and reindex."""
-    from store.corrections import apply_corrections
-
-    apply_corrections(db)

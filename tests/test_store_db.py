@@ -10,6 +10,7 @@ ALL_MIGRATIONS = [
     "m005_entity_articles",
     "m006_entity_identity",
     "m008_sources_parts_buttons",
+    "m009_article_summaries",
 ]
 
 

@@ -1,8 +1,11 @@
 """Doc → Facts: entities with canonical names and aliases, roles, quotes, numbers, dates.
 
     extract(nlp, text, date=None) -> Facts
-    extract_many(nlp, items, batch_size=64) -> Iterator[Facts]   # streams through nlp.pipe
+    extract_many(nlp, items, batch_size=64) -> Iterator[Facts]   # streams, one article at a time
     facts_from_doc(doc, date=None) -> Facts
+
+Facts are plain data (no spaCy objects), so they pickle: worker processes send them back to the
+writer. A text over ``pieces.PIECE_CHARS`` is extracted in pieces (see ``pieces``).
 
 The components agree on these Doc extensions (each may be missing, None means empty):
 ``doc._.newsbot_entity_names`` (entity key → canonical name, from ``newsbot_entities``),
@@ -22,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from store.extraction.components.doc_index import entity_spans, remember_text, text_of
+from store.extraction.pieces import PIECE_CHARS, merge_facts, split_pieces
 from store.model import Entity, Facts, Mention, Quote, Role
 from store.names import identity_key, normalize
 
@@ -30,18 +34,22 @@ for _name in ("quotes", "numbers", "dates", "article_date", "newsbot_roles", "ne
         Doc.set_extension(_name, default=None)
 
 
-def extract(nlp: Language, text: str, date: str | None = None) -> Facts:
-    """The facts of one article text."""
-    return facts_from_doc(nlp(_with_date(nlp, text, date)), date)
+def extract(nlp: Language, text: str, date: str | None = None, piece_chars: int = PIECE_CHARS) -> Facts:
+    """The facts of one article text (in pieces when it is longer than ``piece_chars``)."""
+    if len(text) <= piece_chars:
+        return facts_from_doc(nlp(_with_date(nlp, text, date)), date)
+    pieces = split_pieces(text, piece_chars)
+    return merge_facts([(offset, facts_from_doc(nlp(_with_date(nlp, piece, date)), date)) for offset, piece in pieces])
 
 
 def extract_many(
     nlp: Language, items: Iterable[tuple[str, str | None]], batch_size: int = 64
 ) -> Iterator[Facts]:
-    """One Facts per ``(text, date)``, in order, streaming through ``nlp.pipe``."""
-    docs = ((_with_date(nlp, text, date), date) for text, date in items)
-    for doc, date in nlp.pipe(docs, batch_size=batch_size, as_tuples=True):
-        yield facts_from_doc(doc, date)
+    """One Facts per ``(text, date)``, in order. ``batch_size`` is kept for callers: our
+    components have no batched ``pipe``, so one article at a time is as fast as ``nlp.pipe``
+    and holds one Doc at a time."""
+    for text, date in items:
+        yield extract(nlp, text, date)
 
 
 def _with_date(nlp: Language, text: str, date: str | None) -> Doc:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import importlib
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -73,3 +74,14 @@ def _settle_memory() -> None:
 def shared_pipeline(model: str | None = None) -> Language:
     """One pipeline per model per process: building it loads gazetteers, which takes a while."""
     return build_pipeline(model)
+
+
+@dataclass(frozen=True)
+class PipelineLoader:
+    """Builds (once per process) the pipeline for ``model``: a plain value, so worker processes
+    can be told which pipeline to build for themselves."""
+
+    model: str | None = None
+
+    def __call__(self) -> Language:
+        return shared_pipeline(self.model)
