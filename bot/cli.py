@@ -134,6 +134,7 @@ def load(paths, config_path, db, progress, workers) -> None:
     Example: newsbot load seeds/ --workers 2
     """
     from bot.progress import print_load_results
+    from store.alerts import alert_batch
     from store.extraction.nlp import ModelNotFound
     from store.loader import load_paths
 
@@ -141,7 +142,7 @@ def load(paths, config_path, db, progress, workers) -> None:
     database = ctx.open_db()
     show_bar = sys.stderr.isatty() if progress is None else progress
     try:
-        with print_load_results(paths, show_bar) as on_result:
+        with print_load_results(paths, show_bar) as on_result, alert_batch(database, ctx.config.alerts.max_per_load):
             results = load_paths(
                 database,
                 paths,

@@ -99,6 +99,20 @@ class DigestConfig:
 
 
 @dataclass
+class AlertsConfig:
+    poll_seconds: float = 15.0  # serve sends pending alerts this often (also those of other processes)
+    max_per_load: int = 5  # alerts per chat per load; the rest become one summary line
+
+
+@dataclass
+class FeedsConfig:
+    urls: list[str] = field(default_factory=list)  # RSS or Atom feeds that serve polls
+    interval_minutes: float = 10.0
+    timeout_seconds: float = 20.0  # per feed or page download
+    max_page_mb: float = 2.0  # a linked page larger than this is skipped (retried next round)
+
+
+@dataclass
 class LogConfig:
     level: str = "INFO"  # DEBUG, INFO, WARNING, ERROR; -v means DEBUG
     format: str = "text"  # "text" or "json" (one JSON object a line)
@@ -118,6 +132,8 @@ class Config:
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     slack: SlackConfig = field(default_factory=SlackConfig)
     digest: DigestConfig = field(default_factory=DigestConfig)
+    alerts: AlertsConfig = field(default_factory=AlertsConfig)
+    feeds: FeedsConfig = field(default_factory=FeedsConfig)
     log: LogConfig = field(default_factory=LogConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
     path: str | None = None  # the file it came from, if any
@@ -142,6 +158,8 @@ SECTIONS = {
     "telegram": TelegramConfig,
     "slack": SlackConfig,
     "digest": DigestConfig,
+    "alerts": AlertsConfig,
+    "feeds": FeedsConfig,
     "log": LogConfig,
     "serve": ServeConfig,
 }
@@ -293,6 +311,27 @@ def validate(config: Config) -> None:
         if not isinstance(values, list) or not all(isinstance(v, (str, int)) for v in values):
             raise ConfigError(f"[{section}] {key} must be a list of ids, e.g. [12345, 67890]")
         setattr(getattr(config, section), key, [str(v) for v in values])
+    validate_alerts_and_feeds(config)
+
+
+def validate_alerts_and_feeds(config: Config) -> None:
+    """[alerts] and [feeds]: positive numbers, feed URLs over http(s)."""
+    for section, key in (
+        ("alerts", "poll_seconds"),
+        ("feeds", "interval_minutes"),
+        ("feeds", "timeout_seconds"),
+        ("feeds", "max_page_mb"),
+    ):
+        value = getattr(getattr(config, section), key)
+        _check_type(section, key, value, (int, float))
+        if value <= 0:
+            raise ConfigError(f"[{section}] {key} must be a positive number")
+    max_per_load = config.alerts.max_per_load
+    if not isinstance(max_per_load, int) or isinstance(max_per_load, bool) or max_per_load < 0:
+        raise ConfigError("[alerts] max_per_load must be a whole number, 0 or more")
+    urls = config.feeds.urls
+    if not isinstance(urls, list) or not all(isinstance(u, str) and u.startswith(("http://", "https://")) for u in urls):
+        raise ConfigError('[feeds] urls must be a list of http:// or https:// URLs, e.g. ["https://example.org/rss"]')
 
 
 def _check_type(section: str, key: str, value, types) -> None:
@@ -322,4 +361,5 @@ def handler_context(config: Config, nlp_loader=None) -> HandlerContext:
         timezone=config.bot.timezone,
         default_digest_time=config.digest.time,
         default_language=config.bot.language,
+        max_alerts_per_load=config.alerts.max_per_load,
     )

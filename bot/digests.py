@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from bot.config import Config
 from handlers.digest import digest_reply, parse_period
 from handlers.reply import Reply
+from handlers.sources import with_source_urls
 from store import subscriptions as subs
 from store.digest import period_between
 from store.queries import chat_language
@@ -44,9 +45,8 @@ def subscription_digest(db: Database, subscription: Subscription, config: Config
     since = subs.last_sent_at(db, subscription.id) or now - timedelta(hours=24)
     since = max(since, now - MAX_DIGEST_SPAN)
     label = now.astimezone(tz).date().isoformat()
-    return digest_reply(
-        db, period_between(since, now, tz), subscription_language(db, subscription, config), label
-    )
+    reply = digest_reply(db, period_between(since, now, tz), subscription_language(db, subscription, config), label)
+    return with_source_urls(db, reply)
 
 
 def render_digest_text(db: Database, config: Config, date: str | None = None, chat: str | None = None) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.config import Config, describe
 from bot.health import HealthServer
+from bot.live import LiveJobs
 from bot.logs import redact, setup_logging
 from bot.metrics import count_logged_errors
 from bot.scheduler import DigestScheduler
@@ -81,11 +82,12 @@ async def serve(
     stop_event: asyncio.Event | None = None,
     adapters: dict[str, Any] | None = None,
     scheduler_options: dict | None = None,
+    live_options: dict | None = None,
 ) -> None:
     """Run until ``stop_event`` is set (by SIGTERM/SIGINT, the console's exit, or a caller).
 
     ``adapters`` replaces the config-built ones and ``scheduler_options`` are passed to
-    ``DigestScheduler`` (a clock, retry delays): both for tests.
+    ``DigestScheduler`` (a clock, retry delays), ``live_options`` to ``LiveJobs``: all for tests.
     """
     loop = asyncio.get_running_loop()
     stop_event = stop_event or asyncio.Event()
@@ -93,6 +95,7 @@ async def serve(
     db = open_db(db_path)
     adapters = build_adapters(config, db_path) if adapters is None else adapters
     scheduler: DigestScheduler | None = None
+    live: LiveJobs | None = None
     health: HealthServer | None = None
     started: list[tuple[str, Any]] = []
     try:
@@ -117,9 +120,13 @@ async def serve(
             log.info("digest scheduler: %s", "; ".join(scheduler.describe()) or "no subscriptions yet")
         else:
             _start_console(config, db_path, loop, stop_event)
+        live = LiveJobs(config, str(db_path), adapters, **(live_options or {}))
+        live.start()
         await stop_event.wait()
         log.info("newsbot serve: stopping")
     finally:
+        if live is not None:  # before the adapters: an alert in flight still has its platform
+            await live.stop()
         for name, adapter in reversed(started):
             try:
                 await asyncio.wait_for(adapter.stop(), ADAPTER_STOP_SECONDS)

@@ -71,8 +71,16 @@ def _line_mrkdwn(line: Line) -> str:
     if strong and "*" not in strong and strong in text:
         text = text.replace(strong, f"*{strong}*", 1)
     if line.source:
-        text += f" [{escape(source_label(line.source))}]"
+        text += f" [{citation_mrkdwn(line.source)}]"
     return f"• {text}"
+
+
+def citation_mrkdwn(source: Source) -> str:
+    """"#3, 2025-04", as a link ``<url|label>`` when the article has a URL."""
+    label = escape(source_label(source))
+    if source.url and source.url.startswith(("http://", "https://")):
+        return f"<{escape(source.url).replace('|', '%7C')}|{label}>"
+    return label
 
 
 def _unique_sources(lines: tuple[Line, ...]) -> list[Source]:

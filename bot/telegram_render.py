@@ -15,7 +15,7 @@ from collections.abc import Callable
 from telegram.constants import MessageLimit
 
 from bot.render import chunk_lines
-from handlers.reply import Action, Line, Reply, source_label
+from handlers.reply import Action, Line, Reply, Source, source_label
 from store.buttons import TOKEN_PREFIX, token_for
 
 MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH  # 4096
@@ -40,7 +40,7 @@ def render_line(line: Line, limit: int = MAX_MESSAGE) -> list[str]:
 
     Usually one string; several when the rendered line would not fit in a message.
     """
-    citation = f" <i>({html.escape(source_label(line.source))})</i>" if line.source else ""
+    citation = f" <i>({citation_html(line.source)})</i>" if line.source else ""
     strong = _strong_span(line)
     rendered = BULLET + _markup(line.text, 0, len(line.text), strong) + citation
     if len(rendered) <= limit:
@@ -52,6 +52,14 @@ def render_line(line: Line, limit: int = MAX_MESSAGE) -> list[str]:
         pieces.append(prefix + _markup(line.text, start, end, strong))
     pieces[-1] += citation
     return pieces
+
+
+def citation_html(source: Source) -> str:
+    """"#3, 2025-04", a link to the original when the article has a URL."""
+    label = html.escape(source_label(source))
+    if source.url and source.url.startswith(("http://", "https://")):
+        return f'<a href="{html.escape(source.url, quote=True)}">{label}</a>'
+    return label
 
 
 def render_bold(text: str, limit: int = MAX_MESSAGE) -> list[str]:

@@ -37,6 +37,7 @@ from sqlite_utils import Database
 from handlers import (
     article,
     digest,
+    follow,
     forget,
     help,
     language,
@@ -57,6 +58,7 @@ from handlers import (
 from handlers.context import HandlerContext
 from handlers.limits import argument_problem, query_deadline
 from handlers.reply import Line, Reply, Request, Section
+from handlers.sources import with_source_urls
 from handlers.texts import language_or_default, t
 from store.queries import chat_language
 
@@ -119,6 +121,10 @@ _ENTRIES = [  # the order of /help and the README
     # subscribe rules (who may) live in the handler: anyone in a private chat, admins in groups
     _command("subscribe", subscribe.handle_subscribe),
     _command("unsubscribe", subscribe.handle_unsubscribe),
+    # follow rules (who may) live in the handler too, as for subscribe
+    _command("follow", follow.handle_follow, ("volg",)),
+    _command("unfollow", follow.handle_unfollow, ("ontvolg",)),
+    _command("following", follow.handle_following, ("gevolgd",)),
 ]
 COMMANDS: dict[str, Command] = {c.name: c for c in _ENTRIES}
 UNTIMED = {"load"}  # an admin's load extracts for as long as the file needs: no query deadline
@@ -192,7 +198,7 @@ def _answer(request: Request, db: Database, context: HandlerContext, language: s
     deadline = None
     try:
         with query_deadline(db, seconds) as deadline:
-            reply = command.handle(request, db, context)
+            reply = with_source_urls(db, command.handle(request, db, context))
     except Exception:
         if not deadline or not deadline.expired:
             log.exception("/%s %r failed", command.name, request.args[:200])

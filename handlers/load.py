@@ -13,12 +13,20 @@ from sqlite_utils import Database
 from handlers.context import HandlerContext
 from handlers.reply import Action, Line, Reply, Request, Section
 from handlers.texts import t
+from store.alerts import alert_batch
 from store.loader import LoadResult, load_bytes, load_paths, upload_name
 
 STATUSES = ("loaded", "replaced", "unchanged", "failed")
 
 
 def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
+    if request.attachment is None and not (request.platform == "console" and request.args.strip()):
+        return Reply(title=t("load.no_file", request.language), kind="usage")
+    with alert_batch(db, context.max_alerts_per_load):  # one load: alerts capped per chat
+        return _load(request, db, context)
+
+
+def _load(request: Request, db: Database, context: HandlerContext) -> Reply:
     language = request.language
     if request.attachment is not None:
         name = upload_name(request.attachment.filename)  # never echo a sender's path tricks
@@ -30,15 +38,13 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
             nlp_loader=context.nlp_loader,
             origin=f"{request.platform}:{request.user_id}",  # one uploader never replaces another's
         )
-    elif request.platform == "console" and request.args.strip():
+    else:  # the console's /load PATH...
         name = request.args.strip()
         try:
             paths = shlex.split(name)
         except ValueError:
             paths = name.split()
         results = load_paths(db, paths, max_bytes=context.max_file_bytes, nlp_loader=context.nlp_loader)
-    else:
-        return Reply(title=t("load.no_file", language), kind="usage")
     return result_reply(name, results, language)
 
 

@@ -40,6 +40,7 @@ class Source:
     article_id: int
     title: str | None
     date: str | None  # "2025-04" keeps month precision
+    url: str | None = None  # the original (http or https) when known: adapters link the citation
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,13 @@ class Reply:
     language: str | None = None  # "nl" | "en": set by dispatch, so adapters need not look it up
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The reply as JSON-ready data; a citation carries ``url`` only when its article has one."""
+        data = asdict(self)
+        for section in data["sections"]:
+            for line in section["lines"]:
+                if line["source"] and line["source"]["url"] is None:
+                    del line["source"]["url"]
+        return data
 
     def plain_text(self) -> str:
         """The reply as plain text: the console's rendering and every platform's fallback."""

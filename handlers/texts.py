@@ -10,12 +10,14 @@ import string
 
 from handlers.texts_commands import COMMAND_TEXTS
 from handlers.texts_delivery import DELIVERY_TEXTS
+from handlers.texts_follow import FOLLOW_TEXTS
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
-# One catalogue: the command texts, then digests and subscriptions (adapter texts: bot/texts.py).
-TEXTS: dict[str, dict[str, str | tuple[str, str]]] = {**COMMAND_TEXTS, **DELIVERY_TEXTS}
+# One catalogue: the command texts, then digests and subscriptions (adapter texts: bot/texts.py),
+# then following and alerts.
+TEXTS: dict[str, dict[str, str | tuple[str, str]]] = {**COMMAND_TEXTS, **DELIVERY_TEXTS, **FOLLOW_TEXTS}
 
 
 class _Lenient(dict):

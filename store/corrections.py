@@ -2,7 +2,8 @@
 
 Kinds:
 - ``merge``: ``subject`` is the same entity as ``value``. Replaying moves the name rows, aliases,
-  mentions, roles and quotes of the subject to the target and deletes the subject's row.
+  mentions, roles and quotes of the subject to the target (and the chats following it) and
+  deletes the subject's row.
 - ``split``: the articles that write ``subject`` are not about ``value`` (a wrong merge, by an
   admin or by the linking rules). Recording it marks the merges of ``subject`` as undone
   (``undone_by``); replaying gives those articles back to the entity the linking rules choose, and
@@ -24,6 +25,7 @@ from sqlite_utils import Database
 
 from store import linking
 from store.db import write_transaction
+from store.follows import move_follows
 from store.names import identity_key, normalize, skeleton
 
 KINDS = ("merge", "role", "unrole", "split")
@@ -135,6 +137,7 @@ def _merge(db: Database, subject: str, target: str) -> None:
     db.execute("delete from aliases where entity_id = ?", [source_id])
     for table in ("article_names", "mentions", "roles", "quotes"):
         db.execute(f"update {table} set entity_id = ? where entity_id = ?", [target_id, source_id])
+    move_follows(db, source_id, target_id)
     db.execute("delete from entities where id = ?", [source_id])
 
 

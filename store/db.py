@@ -447,6 +447,79 @@ def m006_entity_identity(db: Database) -> None:
 
 
 @MIGRATIONS()
+def m007_follows_alerts_feeds(db: Database) -> None:
+    """Follows (a chat follows an entity or a search term), the alert queue, and feed state.
+
+    ``alerts`` is written in the loader's transaction (pending rows) and drained by ``serve``,
+    which claims rows before posting; no foreign key to articles, so /forget and replacements
+    never fail on it. ``feed_entries`` remembers every entry taken from a feed (by guid and link).
+    """
+    db["follows"].create(
+        {
+            "id": int,
+            "platform": str,  # telegram | slack
+            "chat_id": str,
+            "entity_id": int,  # the followed entity (moved along by /merge), or null for a term
+            "name": str,  # the entity's name when followed: finds it again if its id is gone
+            "term": str,  # a followed search term, or null
+            "created_by": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"platform", "chat_id"},
+    )
+    db.execute(
+        "create unique index idx_follows_target on follows(platform, chat_id, ifnull(entity_id, 0), ifnull(term, ''))"
+    )
+    db["follows"].create_index(["entity_id"])
+    db["alerts"].create(
+        {
+            "id": int,
+            "platform": str,
+            "chat_id": str,
+            "kind": str,  # article | summary
+            "article_id": int,  # kind article
+            "content_hash": str,  # the article version it is about (a changed text alerts again)
+            "load_id": str,  # one `newsbot load`, upload or feed pass: the unit of max_per_load
+            "matched": str,  # JSON [{"entity_id", "name"} | {"term"}]: what the chat follows in it
+            "count": int,  # kind summary: how many articles it stands for
+            "status": str,  # pending | folded | sending | sent | failed | superseded
+            "attempts": int,
+            "error": str,
+            "created_at": str,
+            "claimed_at": str,
+            "sent_at": str,
+        },
+        pk="id",
+        not_null={"platform", "chat_id", "kind", "status", "created_at"},
+    )
+    db.execute(
+        "create unique index idx_alerts_once on alerts(platform, chat_id, article_id, content_hash) "
+        "where kind = 'article'"
+    )
+    db["alerts"].create_index(["status", "id"])
+    db["alerts"].create_index(["load_id", "platform", "chat_id"])
+    db["feeds"].create(
+        {
+            "url": str,
+            "title": str,
+            "etag": str,
+            "last_modified": str,
+            "checked_at": str,
+            "status": str,  # ok | not modified | failed: reason
+            "entries": int,  # entries stored from it, in total
+        },
+        pk="url",
+    )
+    db["feed_entries"].create(
+        {"id": int, "feed_url": str, "guid": str, "link": str, "article_id": int, "seen_at": str},
+        pk="id",
+    )
+    db["feed_entries"].create_index(["feed_url", "guid"], unique=True)
+    db["feed_entries"].create_index(["link"])
+
+
+@MIGRATIONS()
 def m008_sources_parts_buttons(db: Database) -> None:
     """Who an article came from, how far a digest got, and buttons that survive restarts.
 

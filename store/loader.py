@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from store import articles as reader
 from store import linking
+from store.alerts import record_stored_alerts
 from store.db import write_transaction
 from store.model import Article, BadArticle, BadRecord
 from store.prepare import Prepared
@@ -212,6 +213,7 @@ def _store_all(db: Database, entries: list[tuple[str, Article, Prepared | str]])
                 results.append(result)
             if any(r.status in ("loaded", "replaced") for r in results):
                 apply_corrections(db)
+                record_stored_alerts(db, [(a, r) for (_, a, _), r in zip(entries, results)])
     except Exception as exc:  # the transaction itself failed: nothing of the batch was stored
         log.exception("could not store a batch of %d articles", len(entries))
         return [LoadResult(a.path, "failed", f"could not store: {exc}", file=f) for f, a, _ in entries]

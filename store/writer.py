@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from store import linking
+from store.alerts import record_stored_alerts
 from store.db import write_transaction
 from store.model import Article, Facts
 from store.prepare import Prepared, article_summary, searchable_stems
@@ -69,6 +70,7 @@ def store_article(db: Database, article: Article, facts: Facts) -> LoadResult:
         result = write_article(db, article, prepared)
         if result.status != "unchanged":
             apply_corrections(db)
+            record_stored_alerts(db, [(article, result)])
     return result
 
 

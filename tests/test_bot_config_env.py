@@ -91,7 +91,7 @@ def test_the_secret_aliases_still_work_and_the_long_name_wins():
         ({"NEWSBOT_STORE_MAX_FILE_MB": "lots"}, "NEWSBOT_STORE_MAX_FILE_MB='lots': [store] max_file_mb must be a number"),
         ({"NEWSBOT_LOG_FORMAT": "xml"}, '[log] format = "xml" is not allowed; use "text" or "json"'),
         ({"NEWSBOT_SLACK_BOTTOKEN": "x"}, "unknown environment variable NEWSBOT_SLACK_BOTTOKEN; [slack] has NEWSBOT_SLACK_BOT_TOKEN"),
-        ({"NEWSBOT_CHAT_X": "1"}, "unknown environment variable NEWSBOT_CHAT_X; sections: bot, digest"),
+        ({"NEWSBOT_CHAT_X": "1"}, "unknown environment variable NEWSBOT_CHAT_X; sections: alerts, bot, digest"),
     ],
 )
 def test_bad_environment_values_name_the_variable(env, message):
@@ -121,13 +121,13 @@ def test_newsbot_config_shows_values_sources_and_masks_secrets(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"# effective configuration: {path} + environment"
-    assert 'language = "en"                            # file' in lines
-    assert 'timezone = "Europe/Amsterdam"              # default' in lines
-    assert 'bot_token = "<set>"                        # file' in lines
-    assert 'app_token = "<set>"                        # env SLACK_APP_TOKEN' in lines
-    assert 'admins = ["1", "2"]                        # env NEWSBOT_TELEGRAM_ADMINS' in lines
+    assert 'language = "en"                              # file' in lines
+    assert 'timezone = "Europe/Amsterdam"                # default' in lines
+    assert 'bot_token = "<set>"                          # file' in lines
+    assert 'app_token = "<set>"                          # env SLACK_APP_TOKEN' in lines
+    assert 'admins = ["1", "2"]                          # env NEWSBOT_TELEGRAM_ADMINS' in lines
     assert (
-        "# token =                                  # unset; set with NEWSBOT_TELEGRAM_TOKEN or TELEGRAM_BOT_TOKEN"
+        "# token =                                    # unset; set with NEWSBOT_TELEGRAM_TOKEN or TELEGRAM_BOT_TOKEN"
         in lines
     )
     assert "xoxb-from-the-file" not in result.stdout and "xapp-from-env" not in result.stdout

@@ -171,7 +171,7 @@ async def test_set_my_commands(fake, adapter):
     commands = json.loads(call.params["commands"])
     assert [c["command"] for c in commands] == [
         "who", "quotes", "search", "latest", "article", "timeline", "numbers", "trending",
-        "digest", "stats", "language", "help", "subscribe", "unsubscribe",
+        "digest", "stats", "language", "help", "subscribe", "unsubscribe", "follow", "unfollow", "following",
     ]  # fmt: skip
     assert commands[0]["description"] == "Wie is dit: rollen, artikelen, laatste vermeldingen, vaak samen genoemd met."
 

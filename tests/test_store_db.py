@@ -9,6 +9,7 @@ ALL_MIGRATIONS = [
     "m004_mentions_by_article",
     "m005_entity_articles",
     "m006_entity_identity",
+    "m007_follows_alerts_feeds",
     "m008_sources_parts_buttons",
     "m009_article_summaries",
 ]
