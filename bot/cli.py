@@ -11,98 +11,17 @@ import sys
 
 import click
 
-from bot.config import Config, ConfigError, incomplete_platform, load_config
+from bot.cli_context import ConfigProblem, Context, DatabaseError, config_options  # noqa: F401 (re-exported)
+from bot.cli_context import context as _context
+from bot.cli_deploy import register_deploy_commands
+from bot.config import incomplete_platform
 from bot.logs import setup_logging
 from store.safe_text import strip_terminal_controls
-
-
-class ConfigProblem(click.ClickException):
-    """A config or environment value that cannot be used: one line, exit code 2."""
-
-    exit_code = 2
-
-
-class DatabaseError(click.ClickException):
-    """A database file that cannot be used: one line, exit code 2."""
-
-    exit_code = 2
 
 
 def echo(text: str) -> None:
     """Print text that may come from an article: no escape sequence reaches the terminal."""
     click.echo(strip_terminal_controls(text))
-
-
-class Context:
-    def __init__(self, config_path: str | None, db: str | None):
-        self.config_path = config_path
-        self.db_override = db
-        self._config: Config | None = None
-
-    @property
-    def config(self) -> Config:
-        if self._config is None:
-            try:
-                self._config = load_config(self.config_path)
-            except ConfigError as exc:
-                raise ConfigProblem(str(exc)) from None
-            _apply_log_config(self._config)
-        return self._config
-
-    @property
-    def db_path(self) -> str:
-        config = self.config  # validated even when --db makes [store] db moot
-        return self.db_override or config.store.db
-
-    def open_db(self, *, create: bool = True):
-        """The database; read-only commands pass ``create=False`` and never create one."""
-        from store.db import DatabaseProblem, open_db
-
-        try:
-            return open_db(self.db_path, create=create)
-        except DatabaseProblem as exc:
-            raise DatabaseError(str(exc)) from None
-
-    def nlp(self):
-        from store.extraction.nlp import ModelNotFound, shared_pipeline
-
-        try:
-            return shared_pipeline(self.config.nlp.model)
-        except ModelNotFound as exc:
-            raise click.UsageError(str(exc)) from None
-
-    def pipeline_loader(self):
-        """The configured pipeline as a plain value that worker processes can build too."""
-        from store.extraction.nlp import PipelineLoader
-
-        return PipelineLoader(self.config.nlp.model)
-
-
-def config_options(func):
-    func = click.option("--db", "db", metavar="FILE", help="SQLite database (overrides [store] db).")(func)
-    func = click.option(
-        "--config",
-        "config_path",
-        metavar="FILE",
-        envvar="NEWSBOT_CONFIG",
-        help="TOML config (default: $NEWSBOT_CONFIG, else config.toml if present).",
-    )(func)
-    return func
-
-
-def _apply_log_config(config: Config) -> None:
-    """[log] level and format (``-v`` still means DEBUG); the config's secrets are redacted from logs."""
-    from bot.config_show import secret_values
-    from bot.logs import redact
-
-    redact.add(secret_values(config))
-    root = click.get_current_context(silent=True)
-    verbose = bool(root and root.find_root().params.get("verbose"))
-    setup_logging(config.log.level, config.log.format, verbose=verbose)
-
-
-def _context(config_path: str | None, db: str | None) -> Context:
-    return Context(config_path, db)
 
 
 @click.group()
@@ -331,63 +250,6 @@ def serve(config_path, db) -> None:
 
 
 @cli.command()
-@click.argument("target", metavar="FILE")
-@click.option("--overwrite", is_flag=True, help="Replace FILE if it exists.")
-@config_options
-def backup(target, overwrite, config_path, db) -> None:
-    """Copy the database to FILE online (serve and loads keep running); the copy is checked.
-
-    Example: newsbot backup backups/newsroom-$(date +%F).db
-    """
-    from bot.backup import BackupError, backup_database
-
-    ctx = _context(config_path, db)
-    try:
-        result = backup_database(ctx.db_path, target, overwrite=overwrite)
-    except BackupError as exc:
-        raise ConfigProblem(str(exc)) from None
-    click.echo(result.describe(ctx.db_path))
-
-
-@cli.command("slack-manifest")
-@click.option("--url", metavar="URL", help="HTTP mode: the bot's public URL (serves /slack/events).")
-@click.option("--yaml", "as_yaml", is_flag=True, help="YAML instead of JSON.")
-@click.option("--umbrella-only", is_flag=True, help="Only the /newsbot command, not one per command.")
-@click.option("--name", default="newsroom-bot", show_default=True, help="The app's and the bot user's name.")
-@config_options
-def slack_manifest_command(url, as_yaml, umbrella_only, name, config_path, db) -> None:
-    """Print the Slack app manifest ([slack] mode decides Socket Mode or HTTP).
-
-    Example: newsbot slack-manifest > manifest.json
-    """
-    from bot.manifest import render, slack_manifest
-
-    ctx = _context(config_path, db)
-    try:
-        manifest = slack_manifest(ctx.config, url=url, umbrella_only=umbrella_only, name=name)
-    except ValueError as exc:
-        raise ConfigProblem(str(exc)) from None
-    click.echo(render(manifest, as_yaml), nl=False)
-
-
-@cli.command("config")
-@config_options
-def show_config(config_path, db) -> None:
-    """Print the effective configuration (secrets masked) and where each value came from.
-
-    Example: NEWSBOT_DIGEST_TIME=06:45 newsbot config
-    """
-    from bot.config_show import render_config
-
-    ctx = _context(config_path, db)
-    config = ctx.config
-    if db:
-        config.store.db = db
-        config.sources["store.db"] = "--db"
-    click.echo(render_config(config), nl=False)
-
-
-@cli.command()
 @click.option("--date", "date", metavar="YYYY-MM-DD", help="The day (or YYYY-MM month) of the digest (default: the last 24 hours).")
 @click.option("--chat", "chat", metavar="ID", help="The subscribed chat or channel it is for.")
 @config_options
@@ -408,6 +270,9 @@ def digest(date, chat, config_path, db) -> None:
     except ValueError:
         raise click.UsageError(f"--date {date!r} is not a date; use YYYY-MM-DD or YYYY-MM") from None
     echo(text)
+
+
+register_deploy_commands(cli)
 
 
 def main() -> None:  # pragma: no cover - console entry point

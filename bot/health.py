@@ -17,6 +17,8 @@ import asyncio
 import logging
 import sqlite3
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +147,16 @@ async def _probe(adapter: Any) -> None:
         await client.auth_test()
         return
     raise ConnectionError(f"cannot check a {type(adapter).__name__}")
+
+
+def ask_running_server(port: int, timeout: float = PROBE_TIMEOUT) -> tuple[bool, str]:
+    """``newsbot healthcheck``: (healthy, the /healthz body or why there was none) of the local serve."""
+    url = f"http://127.0.0.1:{port}/healthz"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return True, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return False, exc.read().decode()
+    except (OSError, TimeoutError) as exc:
+        reason = getattr(exc, "reason", exc)
+        return False, f"no answer from {url}: {reason}"

@@ -7,10 +7,13 @@ COMMAND_TEXTS: dict = {
         "nl": "Wie is dit: rollen, artikelen, laatste vermeldingen, vaak samen genoemd met.",
         "en": "Who is this: roles, articles, latest mentions, often mentioned with.",
     },
-    "cmd.quotes.usage": {"nl": "/quotes [NAAM [over WOORD]]", "en": "/quotes [NAME [about WORD]]"},
+    "cmd.quotes.usage": {
+        "nl": "/quotes [NAAM [over WOORD]] [pagina N]",
+        "en": "/quotes [NAME [about WORD]] [page N]",
+    },
     "cmd.quotes.summary": {
-        "nl": "Citaten, nieuwste eerst, met artikel en datum.",
-        "en": "Quotes, newest first, with article and date.",
+        "nl": "Citaten, nieuwste eerst, met artikel en datum; losse woorden tussen aanhalingstekens apart.",
+        "en": "Quotes, newest first, with article and date; single words in quote marks apart.",
     },
     "cmd.search.usage": {"nl": "/search ZOEKTERMEN", "en": "/search QUERY"},
     "cmd.search.summary": {
@@ -146,6 +149,8 @@ COMMAND_TEXTS: dict = {
     "action.more": {"nl": "Meer", "en": "More"},
     # --- /who ---
     "who.roles": {"nl": "Rollen", "en": "Roles"},
+    "who.people": {"nl": "Mensen", "en": "People"},
+    "who.person_line": {"nl": "{name}, {role}", "en": "{name}, {role}"},
     "who.coverage": {"nl": "Berichtgeving", "en": "Coverage"},
     "who.span": {"nl": "Genoemd in {articles}, {period}", "en": "Mentioned in {articles}, {period}"},
     "who.aliases": {"nl": "Ook geschreven als: {aliases}", "en": "Also written as: {aliases}"},
@@ -166,6 +171,11 @@ COMMAND_TEXTS: dict = {
     },
     "quotes.line": {"nl": "“{text}” — {speaker}", "en": "“{text}” — {speaker}"},
     "quotes.unknown_speaker": {"nl": "onbekende spreker", "en": "unknown speaker"},
+    "quotes.scare_heading": {
+        "nl": "Losse woorden tussen aanhalingstekens",
+        "en": "Single words in quote marks",
+    },
+    "quotes.page": {"nl": "pagina {page}", "en": "page {page}"},
     # --- /search ---
     "search.title": {"nl": "Zoekresultaten voor “{query}”", "en": "Search results for “{query}”"},
     "search.none": {"nl": "Niets gevonden voor “{query}”.", "en": "Nothing found for “{query}”."},

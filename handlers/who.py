@@ -18,10 +18,12 @@ from handlers.context import HandlerContext
 from handlers.reply import Action, Line, Reply, Request, Section
 from handlers.texts import t
 from store import queries
+from store.affiliations import affiliated_people, role_affiliations
 from store.names import normalize
 
 LATEST_MENTIONS = 3
 COMPANIONS = 5
+PEOPLE = 10
 
 
 def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
@@ -37,6 +39,7 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
         s
         for s in (
             _roles(db, entity.entity_id, language),
+            _people(db, entity.entity_id, entity.name, language) if entity.type != "PER" else Section(None),
             _coverage(db, entity.entity_id, entity.name, language),
             _latest(db, entity.entity_id, language),
             _companions(db, entity.entity_id, language),
@@ -53,7 +56,17 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
     )
 
 
-def role_lines(rows: list[dict], language: str) -> tuple[Line, ...]:
+def with_affiliation(role: str, affiliation: str | None) -> str:
+    """"trainer" at Heracles → "trainer van Heracles"; a party acronym in brackets: "wethouder
+    (VVD)"; a role that names its organisation already stays as it is ("Ajax-aanvoerder")."""
+    if not affiliation or normalize(affiliation) in normalize(role):
+        return role
+    if affiliation.isupper() or any(c.isdigit() for c in affiliation):
+        return f"{role} ({affiliation})"
+    return f"{role} van {affiliation}"
+
+
+def role_lines(rows: list[dict], language: str, affiliations: dict[str, str] | None = None) -> tuple[Line, ...]:
     """One line per distinct role, newest first, citing the newest article that gives it."""
     lines, seen = [], set()
     for row in rows:
@@ -61,6 +74,8 @@ def role_lines(rows: list[dict], language: str) -> tuple[Line, ...]:
         if not key or key in seen:
             continue
         seen.add(key)
+        if affiliations and row["role"] in affiliations:
+            row = {**row, "role": with_affiliation(row["role"], affiliations[row["role"]])}
         if row["article_id"] is None:
             text = f"{row['role']} ({t('correction', language)}, {row['date'] or t('undated', language)})"
             lines.append(Line(text, strong=row["role"]))
@@ -70,7 +85,19 @@ def role_lines(rows: list[dict], language: str) -> tuple[Line, ...]:
 
 
 def _roles(db: Database, entity_id: int, language: str) -> Section:
-    return Section(t("who.roles", language), role_lines(queries.entity_roles(db, entity_id), language))
+    rows = queries.entity_roles(db, entity_id)
+    return Section(t("who.roles", language), role_lines(rows, language, role_affiliations(db, entity_id)))
+
+
+def _people(db: Database, entity_id: int, name: str, language: str) -> Section:
+    """An organisation's people: the persons whose roles it is the affiliation of."""
+    names = [name, *queries.entity_aliases(db, entity_id)]
+    lines = tuple(
+        Line(t("who.person_line", language, name=row["name"], role=row["role"]), strong=row["name"],
+             source=source_of(row))
+        for row in affiliated_people(db, names, PEOPLE)
+    )
+    return Section(t("who.people", language), lines)
 
 
 def _coverage(db: Database, entity_id: int, name: str, language: str) -> Section:

@@ -544,3 +544,13 @@ def m009_article_summaries(db: Database) -> None:
     """``articles.summary``: the digest's summary sentences (a JSON list), chosen by the loader so
     that digests do no NLP. Null for articles stored before; ``newsbot reindex`` fills it."""
     db.execute("alter table articles add column summary text")
+
+
+@MIGRATIONS()
+def m010_scare_quotes(db: Database) -> None:
+    """Roles by affiliation (an index), and ``quotes.scare``: 1 for a scare quote (a few words
+    quoted inside indirect speech, "noemde het „onhaalbaar”"), which /quotes shows apart from
+    statements; 0 for a quote. Articles stored before count as quotes until ``newsbot reindex``."""
+    db["quotes"].add_column("scare", int, not_null_default=0)
+    # /who of an organisation lists the persons whose roles it is the affiliation of
+    db.execute("create index if not exists idx_roles_affiliation on roles(affiliation collate nocase)")

@@ -91,6 +91,7 @@ class Quote:
     speaker_is_entity: bool = False
     verb: str | None = None  # "zei", "aldus", "schreef", ":" ...
     confidence: float = 0.0
+    scare: bool = False  # a scare quote: a few words quoted inside indirect speech, not a statement
 
 
 @dataclass
@@ -157,6 +158,7 @@ def facts_json(facts: Facts) -> dict:
             "verb": q.verb,
             "confidence": round(q.confidence, 2),
             "speaker_is_entity": q.speaker_is_entity,
+            "scare": q.scare,
         }
         for q in facts.quotes
     ]

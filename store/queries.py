@@ -275,8 +275,12 @@ def co_mentioned(db: Database, entity_id: int, limit: int = 5, types: tuple[str,
     )
 
 
-def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, about: str | None = None) -> list[dict]:
+def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, about: str | None = None,
+                  offset: int = 0, scare: bool | None = False) -> list[dict]:
     """Quotes newest first (by article date), of one entity or of anyone; ``about`` filters by stem.
+
+    ``offset`` skips that many (for paging); ``scare``: False for statements only, True for scare
+    quotes only ("noemde het „onhaalbaar”"), None for both.
 
     Articles are walked newest first (an index) and the walk stops at ``limit`` quotes, so a
     much-quoted person costs no more than a rare one; article heads are read for the kept quotes."""
@@ -284,7 +288,11 @@ def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, a
     if entity_id is not None:
         where.append("q.entity_id = ?")
         params.append(entity_id)
+    if scare is not None:
+        where.append("q.scare = ?")
+        params.append(int(scare))
     stems = [stem_word(w) for w in WORD.findall(about or "")]
+    wanted = limit + max(0, offset)
     if entity_id is None:  # a cheap prefilter over all quotes; one person's quotes are few
         for stem in stems:
             where.append("q.text like ?")
@@ -298,7 +306,7 @@ def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, a
         source = "articles a indexed by idx_articles_newest join quotes q"
     order = f"order by {NEWEST_FIRST}, q.start, q.id"
     if not stems:
-        order += f" limit {int(limit)}"
+        order += f" limit {int(wanted)}"
     cursor = db.execute(
         f"""select q.id, {"q.text" if stems else "null"}
             from {source} on q.article_id = a.id
@@ -311,9 +319,10 @@ def entity_quotes(db: Database, entity_id: int | None = None, limit: int = 10, a
         if stems and not set(stems) <= {stem_word(w) for w in WORD.findall(text)}:
             continue
         chosen.append(quote_id)
-        if len(chosen) >= limit:
+        if len(chosen) >= wanted:
             break
     cursor.close()
+    chosen = chosen[max(0, offset):]
     if not chosen:
         return []
     rows = fetch_dicts(

@@ -22,8 +22,10 @@ def numbers_for_topic(db: Database, topic: str, limit: int = 40) -> list[dict]:
     where = [f"n.category in ({','.join('?' * len(categories))})"] if categories else []
     params: list = list(categories)
     for stem in sorted(stems):
+        # a prefix of the stem: the stem of an inflected form is not always in it
+        # ("raadsleden" → "raadsleed"); the stem test below keeps the real matches
         where.append("n.what like ?")
-        params.append(f"%{stem}%")
+        params.append(f"%{stem[: max(4, len(stem) - 2)]}%")
     rows = fetch_dicts(
         db,
         f"""select n.value, n.what, n.text, n.qualifier, n.category, n.sentence,

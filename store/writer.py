@@ -161,6 +161,7 @@ def insert_facts(db: Database, article_id: int, article: Article, facts: Facts) 
             "end": q.end,
             "verb": q.verb,
             "confidence": q.confidence,
+            "scare": int(q.scare),
         }
         for q, speaker in zip(facts.quotes, speakers)
     ]

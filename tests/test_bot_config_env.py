@@ -171,3 +171,35 @@ def test_serve_with_an_incomplete_slack_section_exits_2_instead_of_starting_the_
         'or set mode = "http" with signing_secret\n'
     )
     assert result.stdout == ""
+
+
+def test_a_new_section_gets_environment_overrides_and_type_checks_for_free():
+    from dataclasses import dataclass, field
+    from typing import Literal
+
+    from bot.config_env import check_types, environment_overrides, schema
+
+    @dataclass
+    class FeedsConfig:
+        urls: list[str] = field(default_factory=list)
+        interval_minutes: float = 30.0
+        enabled: bool = True
+        style: Literal["short", "long"] = "short"
+
+    keys = schema({"feeds": FeedsConfig})
+    values = environment_overrides(
+        keys, {"NEWSBOT_FEEDS_URLS": "https://a.example/rss, https://b.example/rss", "NEWSBOT_FEEDS_ENABLED": "no",
+               "NEWSBOT_FEEDS_INTERVAL_MINUTES": "5", "NEWSBOT_FEEDS_STYLE": "long"},
+    )  # fmt: skip
+    assert {key.name: value for key, value in values.items()} == {
+        "urls": ["https://a.example/rss", "https://b.example/rss"],
+        "enabled": False,
+        "interval_minutes": 5.0,
+        "style": "long",
+    }
+
+    class Holder:
+        feeds = FeedsConfig(interval_minutes="often")
+
+    with pytest.raises(ValueError, match=r"^\[feeds\] interval_minutes must be a number$"):
+        check_types(Holder(), keys)

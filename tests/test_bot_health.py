@@ -15,7 +15,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from test_bot_telegram import store_rubio
 
 from bot.health import HealthServer
-from bot.metrics import METRICS
+from bot.metrics import METRICS, Metrics
 from bot.slack import SlackAdapter
 from bot.telegram import TelegramAdapter
 
@@ -189,3 +189,24 @@ async def test_serve_exposes_health_and_metrics_from_the_config(tmp_path, seeded
     assert values[("newsbot_commands_total", (("command", "stats"), ("kind", "answer"), ("platform", "telegram")))] == 1
     assert values[("newsbot_articles", ())] == 5
     assert f"health: GET /healthz and /metrics on 127.0.0.1:{port}" in b"".join(started).decode()
+
+
+def test_metrics_read_digests_from_the_ledger_by_status(db_path):
+    from store.db import open_db
+    from store.subscriptions import claim_digest, finish_digest, list_subscriptions, sync_config_subscriptions
+
+    db = open_db(db_path)
+    sync_config_subscriptions(db, "07:30", {"telegram": ["1", "2", "3"]})
+    ids = [subscription.id for subscription in list_subscriptions(db)]
+    for subscription_id, status in zip(ids, ("sent", "sent", "failed")):
+        assert claim_digest(db, subscription_id, "2026-12-01")
+        finish_digest(db, subscription_id, "2026-12-01", status, attempts=1)
+    claim_digest(db, ids[0], "2026-12-02")  # still sending
+    db.close()
+    metrics = Metrics()
+    metrics.watch_database(db_path)
+    values = samples(metrics.exposition().decode())
+    assert values[("newsbot_digests", (("status", "sent"),))] == 2
+    assert values[("newsbot_digests", (("status", "failed"),))] == 1
+    assert values[("newsbot_digests", (("status", "sending"),))] == 1
+    assert values[("newsbot_articles", ())] == 1

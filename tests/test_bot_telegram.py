@@ -163,7 +163,7 @@ async def test_unknown_command_gets_help(fake, adapter):
     fake.inject_command(USER, USER, "/bestaatniet")
     [message] = await fake.wait_for_messages(USER, 1)
     assert message.visible_text.startswith("Onbekend commando: /bestaatniet. Dit kan ik:\n")
-    assert "• /quotes [NAAM [over WOORD]] — " in message.visible_text
+    assert "• /quotes [NAAM [over WOORD]] [pagina N] — " in message.visible_text
 
 
 async def test_set_my_commands(fake, adapter):

@@ -125,7 +125,7 @@ def test_a_full_name_answers_about_that_person_alone(people_db, run_command):
     reply = run_command(people_db, "/who Anna Bos")
     assert reply.title == "Anna Bos (persoon)"
     assert [line.text for line in reply.sections[0].lines] == ["wethouder van Financiën"]
-    assert run_command(people_db, "/who Anna Jansen").sections[0].lines[0].text == "burgemeester"
+    assert run_command(people_db, "/who Anna Jansen").sections[0].lines[0].text == "burgemeester van Zwolle"  # the organisation after the name
     assert run_command(people_db, "/who anna janssen").sections[0].lines[0].text == "directeur van het Stedelijk"
     trump = run_command(people_db, "/who Trump")
     assert [a.command for a in trump.actions] == ["/who Donald Trump", "/who Melania Trump"]

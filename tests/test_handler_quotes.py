@@ -88,3 +88,59 @@ def test_timeline_roles_and_mentions_in_english(news_db, run_command):
 def test_timeline_usage_and_unknown(news_db, run_command):
     assert run_command(news_db, "/timeline").kind == "usage"
     assert run_command(news_db, "/timeline Xyzzy").kind == "not_found"
+
+
+def _store_speeches(db, quotes, scare_quotes=(), numbers=()):
+    """One article by Eva Smit with ``quotes`` (statements) and ``scare_quotes``."""
+    from store.loader import store_article
+    from store.model import Article, Entity, Facts, Mention, Number, Quote
+
+    parts = [f"„{q}”, zei Eva Smit." for q in quotes] + [f"Smit noemde het „{q}”." for q in scare_quotes]
+    text = " ".join(parts) + " " + " ".join(n[2] + "." for n in numbers)
+    found = [Quote(q, text.find(q), text.find(q) + len(q), "Eva Smit", True, "zei", 0.9) for q in quotes]
+    found += [Quote(q, text.find(q), text.find(q) + len(q), "Eva Smit", True, "noemde", 0.8, scare=True)
+              for q in scare_quotes]
+    at = text.find("Eva Smit")
+    facts = Facts(
+        entities=[Entity("Eva Smit", "PER", ["Smit"], [Mention(at, at + 8, "Eva Smit")])],
+        quotes=found,
+        numbers=[Number(v, what, span, text.find(span), text.find(span) + len(span)) for v, what, span in numbers],
+    )
+    result = store_article(db, Article(path="raad.txt", text=text, title="Raad stemt", date="2025-05-02"), facts)
+    assert result.status == "loaded"
+
+
+def test_scare_quotes_are_shown_apart(db, run_command):
+    _store_speeches(db, ["Dit plan gaat de stad helpen"], scare_quotes=["onhaalbaar"])
+    reply = run_command(db, "/quotes Eva Smit")
+    assert [(s.heading, [line.text for line in s.lines]) for s in reply.sections] == [
+        (None, ["“Dit plan gaat de stad helpen” — Eva Smit"]),
+        ("Losse woorden tussen aanhalingstekens", ["“onhaalbaar” — Eva Smit"]),
+    ]
+
+
+def test_long_lists_page_with_a_more_button(db, run_command):
+    said = [f"Dit is uitspraak nummer {n} over de begroting" for n in range(1, 14)]
+    _store_speeches(db, said)
+    first = run_command(db, "/quotes Eva Smit")
+    assert len(first.sections[0].lines) == 10
+    assert [(a.label, a.command) for a in first.actions] == [
+        ("Meer", "/quotes Eva Smit pagina 2"), ("Tijdlijn", "/timeline Eva Smit")]
+    second = run_command(db, "/quotes Eva Smit pagina 2")
+    assert second.title == "Citaten van Eva Smit (pagina 2)"
+    assert len(second.sections[0].lines) == 3
+    assert [a.label for a in second.actions] == ["Tijdlijn"]
+    shown = {line.text for line in first.sections[0].lines} | {line.text for line in second.sections[0].lines}
+    assert len(shown) == 13
+    english = run_command(db, "/quotes Eva Smit about begroting", language="en")
+    assert english.actions[0].command == "/quotes Eva Smit about begroting page 2"
+
+
+def test_numbers_finds_the_votes_article_lists(db, run_command):
+    _store_speeches(db, ["Dit plan gaat de stad helpen"], numbers=[
+        (31, "raadsleden voor", "31 van de 45 raadsleden stemden voor"), (45, "raadsleden", "45 raadsleden"),
+        (14, "raadsleden tegen", "14 tegen")])
+    article = run_command(db, "/article 1").plain_text()
+    ledger = run_command(db, "/numbers raadsleden").plain_text()
+    for amount in ("31", "45", "14"):
+        assert amount in article and amount in ledger

@@ -12,6 +12,7 @@ ALL_MIGRATIONS = [
     "m007_follows_alerts_feeds",
     "m008_sources_parts_buttons",
     "m009_article_summaries",
+    "m010_scare_quotes",
 ]
 
 
@@ -101,3 +102,19 @@ def test_write_transaction_rolls_back_everything_and_nests_as_a_savepoint(db):
         pass
     assert [r[0] for r in db.execute("select value from corrections")] == ["kept"]
     assert not db.conn.in_transaction
+
+
+def test_quotes_stored_before_the_scare_flag_count_as_statements(db_path):
+    from sqlite_utils import Database
+
+    old = Database(db_path)
+    MIGRATIONS.apply(old, stop_before="m010_scare_quotes")
+    old["articles"].insert(
+        {"id": 1, "path": "a.txt", "text": "Tekst.", "content_hash": "h", "loaded_at": "2025-01-01T00:00:00"}
+    )
+    old["quotes"].insert({"id": 1, "article_id": 1, "speaker": "Eva Smit", "text": "We gaan door"})
+    old.conn.commit()
+    old.close()
+    db = open_db(db_path)
+    assert db["quotes"].columns_dict["scare"] is int
+    assert db.execute("select text, scare from quotes").fetchall() == [("We gaan door", 0)]

@@ -86,6 +86,21 @@ def test_votes_for_and_against(rules_nlp):
     assert found == [(28, "stemmen voor", None, "stemmen"), (9, "stemmen tegen", None, "stemmen")]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a part of a set counts the set's noun, with the side it voted for; the other side after a comma
+        ("Na een lang debat stemden 31 van de 45 raadsleden voor het voorstel, 14 tegen.",
+         [(31, "raadsleden voor", None, None), (45, "raadsleden", None, None), (14, "raadsleden tegen", None, None)]),
+        # "N stemmen voor en M tegen": each number with what it counts
+        ("Het amendement kreeg 33 stemmen voor en 4 tegen.",
+         [(33, "stemmen voor", None, "stemmen"), (4, "stemmen tegen", None, "stemmen")]),
+    ],
+)
+def test_vote_pairs(rules_nlp, text, expected):
+    assert numbers(rules_nlp, text) == expected
+
+
 def test_aantal_before_and_after_tegen(rules_nlp):
     found = numbers(rules_nlp, "Het aantal inbraken steeg naar 530, tegen 412 een jaar eerder.")
     assert found == [(530, "inbraken", None, None), (412, "inbraken", None, None)]

@@ -28,7 +28,7 @@ CASES = [
     ),
     (  # apposition after the name
         "Ursula von der Leyen, voorzitter van de Europese Commissie, bezocht Berlijn.",
-        {"Ursula von der Leyen": [("voorzitter van de Europese Commissie", None, None)]},
+        {"Ursula von der Leyen": [("voorzitter van de Europese Commissie", None, "Europese Commissie")]},
     ),
     (  # an uninflected modifier, a compound title, a party in brackets
         "Demissionair defensieminister Ruben Brekelmans (VVD) noemt het onacceptabel.",
@@ -46,9 +46,9 @@ CASES = [
         "Oud-premier Jan Peter Balkenende en officier van justitie Jan de Vries waren er.",
         {"Jan Peter Balkenende": [("oud-premier", None, None)], "Jan de Vries": [("officier van justitie", None, None)]},
     ),
-    (  # an acronym prefix keeps its case; business titles
+    (  # an acronym prefix keeps its case and is the affiliation; business titles, "van ASML" after the name
         "NAVO-secretaris-generaal Mark Rutte sprak met topman Christophe Fouquet van ASML.",
-        {"Mark Rutte": [("NAVO-secretaris-generaal", None, None)], "Christophe Fouquet": [("topman", None, None)]},
+        {"Mark Rutte": [("NAVO-secretaris-generaal", None, "NAVO")], "Christophe Fouquet": [("topman", None, "ASML")]},
     ),
     (  # a later definite description goes to the one person who holds that title
         "Trump stuurde zijn gezant Steve Witkoff naar Moskou. Poetin liet de speciale gezant wachten.",
@@ -56,7 +56,7 @@ CASES = [
     ),
     (  # "die als" + title + organisation: the role ends where the clause goes on
         "Mark Rutte, die als secretaris-generaal van de NAVO veel reist, sprak in Oslo.",
-        {"Mark Rutte": [("secretaris-generaal van de NAVO", None, None)]},
+        {"Mark Rutte": [("secretaris-generaal van de NAVO", None, "NAVO")]},
     ),
     (  # a later compound title whose head the person already holds
         "Prins Willem sprak in Breda. De kroonprins opende daar een school.",
@@ -82,3 +82,58 @@ def test_roles_are_on_the_doc(entity_nlp):
     doc = entity_nlp("Burgemeester Femke Halsema van Amsterdam wil meer politie.")
     ((person, role),) = doc._.newsbot_roles
     assert (person.text, role.text, doc.text[role.start : role.end]) == ("Femke Halsema", "burgemeester", "Burgemeester")
+
+
+ROLE_CONSTRUCTIONS = [
+    (  # apposition with a field and an organisation after "aan"
+        "Lotte Kuipers, hoogleraar bestuursrecht aan de Universiteit Twente, is kritisch.",
+        {"Lotte Kuipers": [("hoogleraar bestuursrecht aan de Universiteit Twente", None, "Universiteit Twente")]},
+    ),
+    (  # apposition with "bij"
+        "Daan Vos, econoom bij de Volksbank, verwacht een lagere groei.",
+        {"Daan Vos": [("econoom bij de Volksbank", None, "Volksbank")]},
+    ),
+    (  # a predicate with a time adverbial
+        "Henk Dijkstra is sinds maart burgemeester van Kampen.",
+        {"Henk Dijkstra": [("burgemeester van Kampen", None, "Kampen")]},
+    ),
+    (  # "die … wordt"
+        "Sara Mol, die burgemeester van Zwolle wordt, was er ook.",
+        {"Sara Mol": [("burgemeester van Zwolle", None, "Zwolle")]},
+    ),
+    (  # "als" after a verb of taking office; a portfolio is no organisation
+        "Jan Bakker werd gisteren geïnstalleerd als wethouder van Onderwijs.",
+        {"Jan Bakker": [("wethouder van Onderwijs", None, None)]},
+    ),
+    (  # a prenominal title with a modifier and a complement
+        "De oud-directeur van De Nederlandsche Bank Piet Kok sprak met RTL-verslaggever Eva Smit.",
+        {"Piet Kok": [("oud-directeur van De Nederlandsche Bank", None, "Nederlandsche Bank")],
+         "Eva Smit": [("RTL-verslaggever", None, "RTL")]},
+    ),
+    (  # a name before the hyphen keeps its case at a sentence start
+        "Ajax-aanvoerder Kees Mulder scoorde twee keer.",
+        {"Kees Mulder": [("Ajax-aanvoerder", None, "Ajax")]},
+    ),
+    (  # a bare title, the organisation after the name
+        "Trainer Bram Wolters van Heracles was tevreden.",
+        {"Bram Wolters": [("trainer", None, "Heracles")]},
+    ),
+    (  # the complement is kept whole
+        "Joris Vaal, voorzitter van de Tweede Kamer, opende het debat.",
+        {"Joris Vaal": [("voorzitter van de Tweede Kamer", None, "Tweede Kamer")]},
+    ),
+    (  # occupations
+        "Notaris Ria de Graaf, keeperstrainer Bas Bos en brandweercommandant Jos Kamp waren er.",
+        {"Ria de Graaf": [("notaris", None, None)], "Bas Bos": [("keeperstrainer", None, None)],
+         "Jos Kamp": [("brandweercommandant", None, None)]},
+    ),
+    (  # a title that is not a capacity: "als" starting a clause
+        "Femke Smit zou een afspraak maken als de directeur terug is.",
+        {"Femke Smit": []},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROLE_CONSTRUCTIONS)
+def test_role_constructions(entity_nlp, text, expected):
+    assert roles(entity_nlp, text) == expected

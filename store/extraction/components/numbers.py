@@ -44,6 +44,8 @@ CALENDAR = MONTH_WORDS | set(WEEKDAYS)
 PASSIVE = {"zijn", "werden", "worden", "is", "waren", "werd", "raakten", "raakte", "kwamen", "kwam"}
 CLAUSE_END = set(",;:.!?()")
 PREDICATE_WINDOW = 8
+VOTE_SIDES = ("voor", "tegen")
+VOTE_VERBS = frozenset("stemde stemden stemt stemmen".split())
 
 
 @Language.factory("newsbot_numbers", assigns=["doc._.numbers"])
@@ -68,7 +70,8 @@ class NumberFinder:
             i = index.token_at(start)
             if i <= taken or index.idx[i] != start:
                 continue
-            number = _Reader(doc, index, i, tokens).read()
+            same_sentence = found and found[-1].sentence and index.sentence_of(i)[0] <= index.token_at(found[-1].start)
+            number = _Reader(doc, index, i, tokens, found[-1] if same_sentence else None).read()
             if number is not None:
                 found.append(number)
                 taken = index.token_at(number.end - 1)
@@ -89,9 +92,10 @@ class _Tokens:
 class _Reader:
     """Reads one number starting at token ``i``."""
 
-    def __init__(self, doc: Doc, index: DocIndex, i: int, tokens: _Tokens) -> None:
+    def __init__(self, doc: Doc, index: DocIndex, i: int, tokens: _Tokens, previous: Number | None = None) -> None:
         self.doc, self.ix, self.i, self.n = doc, index, i, len(doc)
         self.t = tokens
+        self.previous = previous  # the number before this one in the same sentence
         self.lowers = tokens.lowers  # token.lower_ of every token
 
     def lower(self, k: int) -> str:
@@ -178,7 +182,7 @@ class _Reader:
         if currency or nxt in nw.CURRENCY_AFTER:
             name = currency or nw.CURRENCY_AFTER[nxt]
             return name, name, after + (0 if currency else 1)
-        votes = self._votes(after)
+        votes = self._votes(after) or self._part_of_set(after) or self._vote_pair(after)
         if votes is not None:
             return votes
         adjectives, k = [], after
@@ -214,6 +218,9 @@ class _Reader:
             return what, category, stop
         phrase = " ".join(adjectives + [texts[k]])
         category = nw.NOUN_CATEGORIES.get(noun)
+        side = self._side(k + 1) if category == "stemmen" or self.lower(k + 1) in VOTE_VERBS else ""
+        if side:  # "33 stemmen voor", "45 raadsleden stemden tegen"
+            return phrase + side, category, end + (1 if self.lower(k + 1) in VOTE_SIDES else 0)
         if category == "stemmen" and self.lower(self.i - 1) == "tegen" \
                 and nw.number_value(self.lower(self.i - 2)) is not None:
             return f"{phrase} tegen", category, end  # the second of "met 31 tegen 14 stemmen"
@@ -258,6 +265,33 @@ class _Reader:
             return None
         what = self.t.texts[after + 2] + (" voor" if category == "stemmen" else "")
         return what, category, after
+
+    def _side(self, k: int) -> str:
+        """" voor"/" tegen" when a vote's side follows at token ``k``: "stemmen voor",
+        "raadsleden stemden tegen"."""
+        if self.lower(k) in VOTE_VERBS:
+            k += 1
+        return f" {self.lower(k)}" if self.lower(k) in VOTE_SIDES else ""
+
+    def _part_of_set(self, after: int):
+        """"31 van de 45 raadsleden (stemden voor)": the part counts the noun of the whole."""
+        if self.lower(after) != "van" or self.lower(after + 1) not in ("de", "het") \
+                or nw.number_value(self.lower(after + 2)) is None and nw.digit_value(self.t.texts[after + 2]) is None \
+                or not self._noun(after + 3):
+            return None
+        noun = self.t.texts[after + 3]
+        return noun + self._side(after + 4), nw.NOUN_CATEGORIES.get(noun.lower()), after
+
+    def _vote_pair(self, after: int):
+        """"33 stemmen voor en 4 tegen", "…, 14 tegen": a bare number with a side counts what
+        the number before it in the sentence counted."""
+        if self.lower(after) not in VOTE_SIDES or self.previous is None or self.lower(after + 1).isalpha() \
+                and self.lower(after + 1) not in ("en", "stemmen"):
+            return None
+        base = self.previous.what
+        for side in VOTE_SIDES:
+            base = base.removesuffix(f" {side}")
+        return f"{base} {self.lower(after)}", self.previous.category, after + 1
 
     def _measure(self, start: int) -> str | None:
         """"een kracht van 6,8": a bare number measures the noun before "van"."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+_NEXT_WORD = re.compile(r"[ ,]*([a-zë]+)\b")
 _MARKS = re.compile(r"[„“”\"‘’'\n]")
 _FINAL = set(".!?:;”\"’'»)")
 _OPENERS = set("„“\"‘'«")
@@ -62,6 +63,7 @@ def scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     pairs: list[tuple[int, int]] = []
     breaks: list[int] = []
     double = straight = single = straight_single = None
+    last_straight_close: int | None = None
     last_newline = -2
     for match in _MARKS.finditer(text):
         i = match.start()
@@ -73,7 +75,10 @@ def scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
             last_newline = i
             if paragraph_break_at(text, i):
                 breaks.append(i)
-                double = straight = single = straight_single = None
+                for opener in (double, straight, single, straight_single):
+                    if opener is not None and _reopens_next_paragraph(text, opener, i):
+                        pairs.append((opener, i))  # a quote that goes on in the next paragraph
+                double = straight = single = straight_single = last_straight_close = None
             continue
         if mark == "„":
             double = i
@@ -90,11 +95,19 @@ def scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
             elif (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace():
                 double = i  # the ”…” style
         elif mark == '"':
-            if straight is not None:
+            if i and text[i - 1] == '"' and last_straight_close != i - 1:
+                continue  # a doubled mark ("") opening a quote is one mark; after a close it opens
+            if straight is not None and not _opens_after_colon(text, i):
                 pairs.append((straight, i))
-                straight = None
+                last_straight_close, straight = i, None
+            elif straight is None and last_straight_close is not None and _reopens(text, last_straight_close) \
+                    and (_closes_sentence(text, i) or _before_reporting_verb(text, i)):
+                # „…. "Next …." with one mark lost between two quotes: the mark that closed the
+                # first quote opened the second one too
+                pairs.append((last_straight_close, i))
+                last_straight_close = None
             else:
-                straight = i
+                straight = i  # a colon before a mark always opens: an earlier stray opener is dropped
         elif mark == "‘":
             if i == 0 or not text[i - 1].isalnum():
                 single = i
@@ -112,6 +125,48 @@ def scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
             elif i + 1 < len(text) and text[i + 1].isalnum():
                 straight_single = i
     return tuple(_outermost(pairs)), tuple(breaks)
+
+
+def _opens_after_colon(text: str, i: int) -> bool:
+    """`Van Dijk: "We …`: a straight mark after a colon opens a quote."""
+    before = text[max(0, i - 2) : i].rstrip()
+    return before.endswith(":") and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _closes_sentence(text: str, i: int) -> bool:
+    """`… investering." Het`: a mark right after sentence-final punctuation, before a space."""
+    return i > 0 and text[i - 1] in ".!?" and (i + 1 >= len(text) or text[i + 1] in " \n")
+
+
+def _before_reporting_verb(text: str, i: int) -> bool:
+    """`…, "zei Springer`: a mark that a reporting verb follows closes a quote."""
+    from store.extraction.components.dutch_words import REPORTING_VERBS
+
+    match = _NEXT_WORD.match(text, i + 1)
+    return match is not None and match.group(1) in REPORTING_VERBS
+
+
+def _reopens(text: str, i: int) -> bool:
+    """A closing mark that a word follows at once (`. "Deze`): it may open the next quote too."""
+    return i + 1 < len(text) and text[i + 1].isalpha() and text[i + 1].isupper() \
+        and i > 1 and text[i - 2] in '.!?"'
+
+
+def _reopens_next_paragraph(text: str, opener: int, newline: int) -> bool:
+    """Whether a quote still open at a paragraph break goes on in the next paragraph: the
+    convention of repeating the opening mark at the start of each quoted paragraph."""
+    if newline - opener > MAX_QUOTE_CHARS:
+        return False
+    after = newline + 1
+    while after < len(text) and text[after] in " \t\r\n":
+        after += 1
+    return after < len(text) and text[after] in _OPENERS and text[after] == text[opener]
+
+
+def paragraph_quotes(text: str) -> frozenset[int]:
+    """Opening marks of quotes that go on in the next paragraph (see ``scan``)."""
+    pairs, breaks = scan(text)
+    return frozenset(start for start, end in pairs if end in set(breaks))
 
 
 def _outermost(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

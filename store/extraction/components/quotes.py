@@ -28,17 +28,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from store.extraction import gazetteer
+from store.extraction.components.antecedents import Antecedents
 from store.extraction.components.doc_index import DocIndex, text_of
 from store.extraction.components.dutch_words import REPORTING_VERBS
-from store.extraction.components.quote_marks import scan
+from store.extraction.components.quote_kinds import CUELESS, is_narrative, is_scare, is_term
+from store.extraction.components.quote_marks import paragraph_quotes, scan
 from store.extraction.components.speakers import Found, Speakers
 from store.model import Quote
 
 _SPACES = re.compile(r"\s+")
-SUBORDINATORS = frozenset("toen terwijl nadat voordat omdat hoewel als wanneer zodra sinds doordat".split())
 SPOKESPERSONS = frozenset("woordvoerder woordvoerster zegsman zegsvrouw persvoorlichter".split())
 _STRIP = " \t\r\n,"
 LOOKBACK_SENTENCES = 4
+HEADLINE_TITLE_WORDS = 3  # words that may stand before the name in "Minister Bakker: ‘…’"
 
 
 @Language.factory(
@@ -53,6 +55,21 @@ def make_quotes(nlp: Language, name: str, lookback_sentences: int) -> QuoteFinde
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
+
+
+def _continue_over_paragraphs(found: list[tuple[Quote, Span | None]], running: set[int]):
+    """A quote that goes on in the next paragraph, or right away in the next quote (``running``:
+    the starts of such quotes), has the speaker of the part that follows when it has no cue of
+    its own."""
+    for k in range(len(found) - 2, -1, -1):
+        quote, _ = found[k]
+        following, span = found[k + 1]
+        if quote.start in running:
+            if quote.verb in CUELESS or quote.speaker is None:
+                quote.speaker, quote.speaker_is_entity = following.speaker, following.speaker_is_entity
+                quote.verb, quote.confidence = following.verb, following.confidence * 0.9
+                found[k] = (quote, span)
+    return found
 
 
 def quote_text(text: str, open_char: int, close_char: int) -> tuple[int, int] | None:
@@ -93,33 +110,61 @@ class _Attribution:
         self.speakers = Speakers(self.ix, self.inside_quote)
         self.done: list[tuple[int, Span | None, str | None]] = []  # (open token, span, text)
         self.nicknames: set[str] = set()
+        self.antecedents = Antecedents(self.speakers, self.done, lookback)
 
     def inside_quote(self, i: int) -> bool:
         k = bisect_right(self.opens, i) - 1
         return k >= 0 and self.opens[k] <= i <= self.closes[k]
 
     def quotes(self) -> list[tuple[Quote, Span | None]]:
-        found = []
+        found: list[tuple[Quote, Span | None]] = []
+        running = paragraph_quotes(self.text) | self.followed_by_quote()
+        running_starts: set[int] = set()
         for (open_char, close_char), opener, closer in zip(self.pairs, self.opens, self.closes):
             offsets = quote_text(self.text, open_char, close_char)
             if offsets is None:
                 continue
             start, end = offsets
-            if self.is_nickname(self.text[start:end], opener):
+            quoted = self.text[start:end]
+            word_before = self.doc[opener - 1].lower_ if opener else ""
+            if not any(c.isalpha() for c in quoted) or self.is_nickname(quoted, opener) \
+                    or is_term(quoted, word_before):
                 continue
             span, speaker, verb, confidence = self.attribute(opener, closer)
+            s0, _ = self.ix.sentence_of(opener)
+            before = word_before if opener > s0 and not self.doc[opener - 1].is_space else ""
+            if open_char not in running and is_narrative(quoted, verb, confidence, self.entity_words(opener, closer),
+                                                         before, self.text[open_char] in "\"'"):
+                continue
+            if open_char in running:
+                running_starts.add(start)
             self.done.append((opener, span, speaker))
             quote = Quote(
-                text=_SPACES.sub(" ", self.text[start:end]),
+                text=_SPACES.sub(" ", quoted),
                 start=start,
                 end=end,
                 speaker=speaker,
                 speaker_is_entity=span is not None,
                 verb=verb,
                 confidence=confidence,
+                scare=is_scare(quoted, self.text[self.ix.idx[s0] : open_char]),
             )
             found.append((quote, span))
-        return found
+        return _continue_over_paragraphs(found, running_starts)
+
+    def followed_by_quote(self) -> frozenset[int]:
+        """Opening marks of quotes that the next quote follows at once (`…ring. "Ik zie …`, the
+        mark shared or `" "`): one speaker's quote goes on."""
+        found = set()
+        for (open_char, close_char), (next_open, _) in zip(self.pairs, self.pairs[1:]):
+            if next_open - close_char <= 2 and not self.text[close_char + 1 : next_open].strip():
+                found.add(open_char)
+        return frozenset(found)
+
+    def entity_words(self, opener: int, closer: int) -> int:
+        """Tokens of named persons, organisations and things between two quote marks."""
+        return sum(ent.end - ent.start for ent in self.ix.ents
+                   if opener < ent.start and ent.end <= closer and ent.label_ in ("PER", "ORG", "MISC"))
 
     def is_nickname(self, quoted: str, opener: int) -> bool:
         """A name in quote marks is no quote: "onder de schuilnaam ‘Vos’", and that name again."""
@@ -198,7 +243,8 @@ class _Attribution:
             return found, doc[verb].lower_, 0.9
         for back in (k - 1, k - 2):
             ent = self.ix.entity_at(back) if back >= s0 else None
-            if ent is not None:
+            if ent is not None and ent.start - s0 <= HEADLINE_TITLE_WORDS:
+                # "Van Dijk: ‘…’", "Minister Bakker: ‘…’"; not "kritiek aan het adres van X: ‘…’"
                 return Found(span=ent), ":", 0.8
         if k - s0 <= 4:
             return self.speakers.phrase_before(s0, k), ":", 0.6
@@ -269,55 +315,10 @@ class _Attribution:
             return None, self.with_institution(found, position), verb, confidence
         if found.pronoun is None:
             return found.span, found.text, verb, confidence
-        antecedent = self.antecedent(min(found.pronoun, position))
+        antecedent = self.antecedents.find(min(found.pronoun, position), found.pronoun)
         if antecedent is None:
             return None, None, verb, 0.2
         return antecedent.span, antecedent.text, verb, confidence * 0.9
-
-    def antecedent(self, before: int) -> Found | None:
-        """The latest person who spoke or was the subject of a sentence before token ``before``;
-        failing a named person in a sentence, the described subject of its reporting verb
-        ("De officier van justitie eiste …")."""
-        start, _ = self.ix.sentence_of(before)
-        end = before
-        for _ in range(self.lookback + 1):
-            for open_token, span, _speaker in reversed(self.done):
-                if start <= open_token < end and span is not None and span.label_ == "PER":
-                    return Found(span=span)
-            found = self.speakers.subject_of(self.main_clause(start, end), end, labels=("PER",))
-            if found is None or found.span is None:
-                found = self.source_of(start, end)
-            if found is not None and found.span is not None:
-                return found
-            verb = self.speakers.first_reporting_verb(start, end)
-            if verb is not None:
-                found = self.speakers.phrase_before(start, verb)
-                if found is not None and found.description:
-                    return found
-            previous = self.ix.previous_sentence(start)
-            if previous is None:
-                return None
-            start, end = previous
-        return None
-
-    def main_clause(self, start: int, end: int) -> int:
-        """Where the main clause starts: after a leading subordinate clause ("Toen X hem vroeg
-        of …, weigerde hij"), whose subject is not the sentence's subject."""
-        if self.doc[start].lower_ not in SUBORDINATORS:
-            return start
-        for k in range(start + 1, end - 1):
-            if self.doc[k].text == "," and not self.inside_quote(k):
-                return k + 1
-        return start
-
-    def source_of(self, start: int, end: int) -> Found | None:
-        """"Volgens X, hoogleraar …, speelt …": the person a sentence cites as its source."""
-        doc = self.doc
-        for k in range(start, min(end - 1, start + 3)):
-            if doc[k].lower_ == "volgens":
-                ent = self.ix.entity_at(k + 1)
-                return Found(span=ent) if ent is not None and ent.label_ == "PER" else None
-        return None
 
     def _skip(self, i: int) -> int:
         n = len(self.doc)

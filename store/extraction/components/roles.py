@@ -23,6 +23,14 @@ from spacy.tokens import Doc, Span
 from store.extraction import gazetteer
 from store.extraction.components.doc_index import entity_spans, lower_texts
 from store.extraction.components.entity_rules import is_acronym, token_texts
+from store.extraction.components.role_phrases import (
+    affiliation_of,
+    complement_links,
+    field_end,
+    predicate_title,
+    title_end,
+    trailing_affiliation,
+)
 from store.model import Role
 
 DETERMINERS = frozenset("de het een zijn haar hun diens wiens onze mijn jouw uw deze die dit".split())
@@ -88,11 +96,22 @@ def role_text(doc: Doc, start: int, end: int) -> str:
     text = doc[start:end].text
     first = doc[start].text
     adjectives, _ = gazetteer.nationalities()
-    keep = first in adjectives or is_acronym(first.split("-")[0]) or (
+    keep = first in adjectives or is_acronym(first.split("-")[0]) or _named_compound(doc, start) \
+        or doc[start].ent_type_ in ("ORG", "MISC") or (
         first[:1].isupper() and not doc[start].is_sent_start and first.lower() not in gazetteer.role_modifiers()
         and gazetteer.title_head(first) is None
     )
     return text if keep else text[:1].lower() + text[1:]
+
+
+def _named_compound(doc: Doc, start: int) -> bool:
+    """"Ajax-aanvoerder", "RTL-verslaggever": a name before the hyphen keeps its capital, also
+    at a sentence start; "Oud-minister" there does not."""
+    first = doc[start].text
+    prefix = first.split("-")[0] if "-" in first[1:] else (
+        first if start + 1 < len(doc) and doc[start + 1].text.startswith("-") and not doc[start].whitespace_ else None)
+    return bool(prefix) and prefix[:1].isupper() and prefix.lower() not in gazetteer.role_modifiers() \
+        and gazetteer.title_head(prefix) is None and prefix.lower() not in NOT_SPECIALISING
 
 
 def make_role(doc: Doc, start: int, end: int) -> Role:
@@ -103,7 +122,20 @@ def make_role(doc: Doc, start: int, end: int) -> Role:
             break
         country = country or adjectives.get(token.text)
     span = doc[start:end]
-    return Role(role_text(doc, start, end), span.start_char, span.end_char, country=country)
+    return Role(role_text(doc, start, end), span.start_char, span.end_char, country=country,
+                affiliation=affiliation_of(doc, start, end))
+
+
+def organisation_start(doc: Doc, start: int) -> int:
+    """"Apple CEO Steve Jobs": an organisation's name right before a title is part of the role."""
+    if start and doc[start - 1].ent_type_ == "ORG" and doc[start - 1].ent_iob_ in ("B", "I"):
+        begin = start - 1
+        while begin and doc[begin].ent_iob_ == "I":
+            begin -= 1
+        if begin and doc[begin - 1].lower_ in ("de", "het", "een", ",", "(") or begin == 0 \
+                or doc[begin - 1].is_sent_start or doc[begin - 1].is_punct:
+            return begin
+    return start
 
 
 def role_before(doc: Doc, person: Span, lowers: list[str] | None = None, texts: list[str] | None = None,
@@ -130,8 +162,9 @@ def role_before(doc: Doc, person: Span, lowers: list[str] | None = None, texts: 
     for title in range(end - 1, max(end - 1 - MAX_COMPLEMENT, -1), -1):
         text = texts[title]
         if gazetteer.title_head(text):
-            if complement_end(doc, title, end) == end:
-                return make_role(doc, modifiers_start(doc, title), end)
+            if complement_end(doc, title, end) == end \
+                    or complement_links(doc, field_end(doc, title, end), end) == end:
+                return make_role(doc, organisation_start(doc, modifiers_start(doc, title)), end)
             return None
         if text in (".", "(", ")") or starts[title] and title < end - 1:
             return None
@@ -167,9 +200,13 @@ def role_after(doc: Doc, person: Span) -> Role | None:
     while step < len(doc) and step - first < MAX_MODIFIERS and is_modifier(doc[step].text) \
             and not gazetteer.title_head(doc[step].text):
         step += 1
-    if step >= len(doc) or not gazetteer.title_head(doc[step].text):
+    if step >= len(doc):
         return None
-    end = complement_end(doc, step, len(doc))
+    title_stop = title_end(doc, step, len(doc))
+    if title_stop is None:
+        return None
+    end = max(complement_end(doc, title_stop - 1, len(doc)),
+              complement_links(doc, field_end(doc, title_stop - 1, len(doc)), len(doc)))
     if end == step + 1 and not capacity and end + 1 < len(doc) and doc[end].is_lower and doc[end].is_alpha \
             and doc[end].lower_ not in ROLE_BOUNDARY and doc[end + 1].text in ROLE_BOUNDARY:
         end += 1  # a field: "hoogleraar epidemiologie aan de …"
@@ -293,11 +330,18 @@ class RoleFinder:
         texts = token_texts(doc) if persons else []
         starts = sentence_starts(doc) if persons else []
         for person in persons:
-            found = [r for r in (role_before(doc, person, lowers, texts, starts), role_after(doc, person)) if r]
+            after = role_after(doc, person)
+            if after is None:
+                predicate = predicate_title(doc, person)
+                after = make_role(doc, *predicate) if predicate else None
+            before = role_before(doc, person, lowers, texts, starts)
+            if before is not None and before.affiliation is None and " " not in before.text:
+                before.affiliation = trailing_affiliation(doc, person)  # "trainer X van Heracles"
+            found = [r for r in (before, after) if r]
             party = party_after(doc, person)
             if party:
                 for role in found:
-                    role.affiliation = party
+                    role.affiliation = role.affiliation or party
                 if not found:
                     span = doc[person.end + 1 : person.end + 2]
                     found.append(Role("", span.start_char, span.end_char, affiliation=party))

@@ -23,8 +23,11 @@ from store.extraction.components.dutch_words import (
     REPORTING_VERBS,
     SUBJECT_PRONOUNS,
 )
+from store.extraction.components.person_words import is_person_noun
 
 SPEAKER_LABELS = ("PER", "ORG", "LOC", "MISC")
+COMPLEMENT_PREPOSITIONS = frozenset("van bij aan voor uit in namens".split())
+CLAUSE_JOINERS = frozenset("en maar want".split())
 MAX_DESCRIPTION = 4
 _STOP_TEXT = frozenset(",.;:!?()[]—–-\"„“”‘’'")
 
@@ -120,9 +123,16 @@ class Speakers:
             start += 1
         if start >= verb:
             return None
+        start = self.clause_start(start, verb)
         first = doc[start]
         if first.lower_ in PREPOSITIONS or first.lower_ in CONJUNCTIONS and first.lower_ != "die":
             return None
+        if first.lower_ in ("de", "het", "een"):
+            described = self._description(start, verb)
+            if described is not None and described.span is not None:
+                return described  # "De secretaris van de bond, Tony Woodley, zei"
+            if described is not None and self._names_only_places(start, verb):
+                return described  # "De premier van de deelstaat Saksen zei": not Saksen
         entities = []
         for j in range(start, verb):
             ent = self.ix.entity_at(j)
@@ -130,7 +140,8 @@ class Speakers:
                     and not self.inside_quote(j) and not self.is_object(ent)):
                 entities.append(ent)
         if entities:
-            persons = [e for e in entities if e.label_ == "PER"]
+            # a person with a first name before a bare capitalised word ("Chief executive Thomas Enders")
+            persons = sorted((e for e in entities if e.label_ == "PER"), key=lambda e: not self.has_first_name(e))
             return Found(span=(persons or entities)[0]) if persons else \
                 self.compound_head(entities[0]) or Found(span=entities[0])
         if first.lower_ in SUBJECT_PRONOUNS and verb - start <= 2:
@@ -139,16 +150,40 @@ class Speakers:
             return self._description(start, verb)
         return None
 
+    def has_first_name(self, ent: Span) -> bool:
+        return len(ent) > 1 and ent[0].text in gazetteer.first_names()
+
+    def clause_start(self, start: int, verb: int) -> int:
+        """Where the clause of ``verb`` begins: after the last "en"/"maar"/"want" that starts a
+        new clause ("De Commissie was blij en in reactie zei Kroes"), not one that joins two
+        names ("Rutte en Schoof zeiden")."""
+        doc = self.doc
+        for k in range(verb - 2, start, -1):  # "X pakte z'n spullen en zei": one subject, no new clause
+            if doc[k].lower_ in CLAUSE_JOINERS and not self.inside_quote(k) \
+                    and not (self.ix.entity_at(k + 1) is not None and self.ix.entity_at(k - 1) is not None):
+                return k + 1
+        return start
+
+    def _names_only_places(self, start: int, verb: int) -> bool:
+        ents = [self.ix.entity_at(k) for k in range(start, verb)]
+        return all(e is None or e.label_ == "LOC" for e in ents)
+
     def _description(self, i: int, end: int) -> Found | None:
-        """A description without its article: "de minister van Justitie" → "minister van Justitie"."""
+        """A description without its article: "de minister van Justitie" → "minister van Justitie".
+
+        Its head must be a noun for a person ("woordvoerder", "economen", "onderdelenleverancier"):
+        "zei daarin", "beschreef het probleem" have no speaker. A complement is kept whole, up to
+        a name in it ("leverancier van auto-onderdelen in Delhi", "economen bij Barclays Capital");
+        a name in apposition is the speaker ("de secretaris van de bond, Tony Woodley")."""
         doc = self.doc
         definite = False
         while i < end and doc[i].lower_ in DETERMINERS:
             definite = doc[i].lower_ in ("de", "het")
             i += 1
         words: list[str] = []
+        head: str | None = None
         j = i
-        while j < end and len(words) < MAX_DESCRIPTION + 3:
+        while j < end and len(words) < MAX_DESCRIPTION + 5:
             token = doc[j]
             lower = token.lower_
             if token.is_space or token.text in _STOP_TEXT or lower in CONJUNCTIONS or lower in ADVERBS:
@@ -156,27 +191,78 @@ class Speakers:
             if lower in REPORTING_VERBS or lower in AUXILIARIES or lower in PERSON_PRONOUNS:
                 break
             if lower in PREPOSITIONS:
-                place = self.ix.entity_at(j + 1) if lower in ("in", "uit") and j + 1 < end else None
-                if words and place is not None and place.label_ == "LOC":
-                    words.extend(t.text for t in doc[j : place.end])  # "een vrouw in Malatya"
+                if not words or head is None:
                     break
-                # keep one "van"-phrase: "woordvoerder van de politie", "minister van Justitie"
-                if lower == "van" and words:
-                    tail = j + 1
-                    if tail < end and doc[tail].lower_ in DETERMINERS:
-                        tail += 1
-                    if tail < end and doc[tail].is_alpha:
-                        words.extend(t.text for t in doc[j : tail + 1])
-                break
+                tail = self._complement(j, end)
+                if tail is None:
+                    break
+                words.extend(t.text for t in doc[j:tail])
+                j = tail
+                continue
             if not token.is_alpha and not token.like_num and "-" not in token.text:
                 break
-            words.append(token.text)
-            j += 1
-            if len(words) >= MAX_DESCRIPTION:
+            if self.ix.entity_at(j) is not None and head is None and words:
                 break
-        if not words:
+            words.append(token.text)
+            if is_person_noun(token.text):
+                head = token.text
+            elif head is not None:
+                break
+            j += 1
+            if len(words) >= MAX_DESCRIPTION and head is not None:
+                break
+        if not words or head is None:
             return None
+        named = self.apposition_name(j, end)
+        if named is not None:
+            return Found(span=named)
         return Found(description=" ".join(words), definite=definite)
+
+    def _complement(self, j: int, end: int) -> int | None:
+        """End of a complement after a description's head: "van de Britse vakbond Unite",
+        "bij Barclays Capital", "aan de Universiteit van Michigan", "in Delhi", "van de politie"."""
+        doc = self.doc
+        lower = doc[j].lower_
+        if lower not in COMPLEMENT_PREPOSITIONS:
+            return None
+        k = j + 1
+        if k < end and doc[k].lower_ in DETERMINERS:
+            k += 1
+        for step in range(k, min(end, k + 4)):
+            ent = self.ix.entity_at(step)
+            if ent is not None:
+                if ent.label_ == "PER":
+                    return None
+                stop = ent.end
+                if stop + 1 < end and doc[stop].lower_ == "in" and self.ix.entity_at(stop + 1) is not None:
+                    stop = self.ix.entity_at(stop + 1).end  # "… van auto-onderdelen in Delhi"
+                return stop
+            token = doc[step]
+            if not token.is_alpha and "-" not in token.text or token.lower_ in CONJUNCTIONS \
+                    or token.lower_ in REPORTING_VERBS or token.lower_ in AUXILIARIES:
+                break
+        if k < end and doc[k].is_title and not doc[k].is_sent_start:
+            stop = k
+            while stop < end and (doc[stop].is_title or doc[stop].is_upper) and doc[stop].is_alpha:
+                stop += 1
+            return stop  # a name the recogniser missed: "bij Barclays Capital"
+        if lower == "van" and k < end and (doc[k].is_alpha or "-" in doc[k].text) \
+                and doc[k].lower_ not in REPORTING_VERBS and doc[k].lower_ not in AUXILIARIES:
+            stop = k + 1  # "woordvoerder van de politie", "leverancier van auto-onderdelen"
+            if stop + 1 < end and doc[stop].lower_ == "in":
+                place = self.ix.entity_at(stop + 1)
+                if place is not None and place.label_ == "LOC":
+                    stop = place.end
+            return stop
+        return None
+
+    def apposition_name(self, j: int, end: int) -> Span | None:
+        """", Tony Woodley" right after a description: the person it describes."""
+        if j + 1 < end and self.doc[j].text == ",":
+            ent = self.ix.entity_at(j + 1)
+            if ent is not None and ent.start == j + 1 and ent.label_ == "PER" and not self.inside_quote(j + 1):
+                return ent
+        return None
 
     def compound_head(self, ent: Span) -> Found | None:
         """An organisation written as a compound prefix is a modifier, not the speaker:
