@@ -14,6 +14,7 @@ import click
 from bot.cli_context import ConfigProblem, Context, DatabaseError, config_options  # noqa: F401 (re-exported)
 from bot.cli_context import context as _context
 from bot.cli_deploy import register_deploy_commands
+from bot.cli_feeds import feeds_group
 from bot.config import incomplete_platform
 from bot.logs import setup_logging
 from store.safe_text import strip_terminal_controls
@@ -273,6 +274,7 @@ def digest(date, chat, config_path, db) -> None:
 
 
 register_deploy_commands(cli)
+cli.add_command(feeds_group(config_options, _context), name="feeds")
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.alerts import AlertSender
 from bot.config import Config
+from bot.feeds import FeedPoller
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ class LiveJobs:
         feed_options: dict | None = None,
     ) -> None:
         self.alerts = AlertSender(db_path, config, posters, **(alert_options or {})) if posters else None
-        self.feeds = None
+        self.feeds = FeedPoller(db_path, config, **(feed_options or {})) if config.feeds.urls else None
         self.config = config
 
     def start(self) -> None:

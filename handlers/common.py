@@ -7,6 +7,7 @@ from handlers.reply import Action, Line, Reply, Section, Source
 from handlers.texts import t
 
 MAX_LINE_CHARS = 300
+SQLITE_MAX_INT = 2**63 - 1
 
 
 def source(article_id: int, label: str | None, date: str | None) -> Source:
@@ -110,13 +111,11 @@ def name_not_resolved(match: NameMatch, command: str, language: str) -> Reply:
     )
 
 
-MAX_ID = 2**63 - 1  # SQLite's largest integer
-
-
 def parse_positive_int(text: str) -> int | None:
     """"12" or "#12" → 12; anything else (including "²", which isdigit() accepts, and numbers
     beyond SQLite's integers) → None."""
     text = text.strip().lstrip("#")
-    if not (text.isascii() and text.isdecimal() and len(text) <= 19):
+    if not (text.isascii() and text.isdecimal()):
         return None
-    return int(text) if 0 < int(text) <= MAX_ID else None
+    value = int(text)
+    return value if 0 < value <= SQLITE_MAX_INT else None  # a larger one cannot be an article id

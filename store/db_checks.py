@@ -7,12 +7,11 @@ database (tables, but not our migrations), and SQLite's own errors (read-only, l
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class DatabaseProblem(Exception):
@@ -34,13 +33,13 @@ def check_file(path: Path, create: bool) -> None:
         except OSError as exc:
             raise DatabaseProblem(f"database {path}: cannot create its folder: {exc.strerror or exc}") from None
         return
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseProblem(f"database {path}: cannot read it: {exc.strerror or exc}") from None
-    if header and header != SQLITE_HEADER:
-        raise DatabaseProblem(f"database {path}: the file is damaged or not an SQLite database")
+    # The header is left to SQLite (``check_ours`` reads the schema first, and a file that is no
+    # database fails there with the same message). Opening the file here and closing it would drop
+    # every POSIX lock this process holds on it through its other connections (serve's, the
+    # adapters', the alert sender's): another process closing its last connection would then
+    # delete the WAL under them, and their next write corrupts the database.
+    if not os.access(path, os.R_OK):
+        raise DatabaseProblem(f"database {path}: cannot read it: permission denied")
 
 
 def check_ours(db: Database, path: Path, migrations_table: str, migration_set: str) -> None:

@@ -222,3 +222,39 @@ async def test_slack_receives_the_alert_with_a_linked_citation(db_path):
         "• Rubio reist naar Istanbul. [<https://news.example/rubio?a=1&amp;b=2|#1, 2025-05-02>]",
         "• Origineel: https://news.example/rubio?a=1&amp;b=2",
     ]
+
+
+def test_claiming_while_another_process_loads_keeps_the_database_whole(seeded_db_path, tmp_path):
+    """serve holds several connections (its own, the adapters', the alert sender's) while a load
+    in another process writes: opening one more connection must not drop this process's locks."""
+    import sqlite3
+    import threading
+
+    db_path = copy_seeded(seeded_db_path, tmp_path)
+    article = tmp_path / "rubio-istanbul.txt"
+    article.write_text(RUBIO_ARTICLE, encoding="utf-8")
+    first = open_db(db_path)
+    rubio = first.execute("select id from entities where name = 'Marco Rubio'").fetchone()[0]
+    follow_entity(first, "telegram", str(USER), rubio, "Marco Rubio")
+    sender_db = open_db(db_path, migrate=False)
+    claimed, stop = [], threading.Event()
+
+    def claim_until_stopped() -> None:
+        while not stop.is_set():
+            claimed.extend(queue.claim_alerts(sender_db, ["telegram"]))
+            stop.wait(0.05)
+
+    poller = threading.Thread(target=claim_until_stopped)
+    poller.start()
+    try:
+        load_in_another_process(db_path, tmp_path, article)
+    finally:
+        stop.set()
+        poller.join()
+    check = sqlite3.connect(db_path)
+    assert check.execute("pragma quick_check").fetchone() == ("ok",)
+    assert check.execute("select status from alerts").fetchall() == [("sending",)]
+    assert [a.article_id for a in claimed] == [6]
+    check.close()
+    sender_db.close()
+    first.close()

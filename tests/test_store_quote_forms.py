@@ -37,6 +37,19 @@ def quotes(nlp, text):
         # a name in apposition to the description is the speaker
         ("„Dit is een goede dag”, zei de voorzitter van de vakbond, Ria Kok.",
          [("Ria Kok", "Dit is een goede dag", "zei", True)]),
+        # a person's spokesperson is not the person
+        ("„Daar gaan we niet over”, zei een woordvoerder van Sophie Hermans.",
+         [("woordvoerder van Sophie Hermans", "Daar gaan we niet over", "zei", False)]),
+        # a title with its complement before the name: the name speaks
+        ("„We blijven”, zei de minister van Defensie Karel Mertens.",
+         [("Karel Mertens", "We blijven", "zei", True)]),
+        # a genitive: the owner's person speaks
+        ("Philips’ nieuwe topman reageerde op zijn blog: „Ik heb er zin in.”",
+         [("nieuwe topman van Philips", "Ik heb er zin in.", "reageerde", False)]),
+        # the reporting verb nearest the quote governs it
+        ("Ambtenaren zeiden dat het plan doorgaat, waarbij wethouder Lotte Kuipers meldde dat "
+         "„de bewoners eerst gehoord worden”.",
+         [("Lotte Kuipers", "de bewoners eerst gehoord worden", "meldde", True)]),
         # the speaker named in the sentence before
         ("Trainer Kees Smit was tevreden. „We hebben goed verdedigd.”",
          [("Kees Smit", "We hebben goed verdedigd.", "context", True)]),

@@ -127,6 +127,23 @@ ROLE_CONSTRUCTIONS = [
         {"Ria de Graaf": [("notaris", None, None)], "Bas Bos": [("keeperstrainer", None, None)],
          "Jos Kamp": [("brandweercommandant", None, None)]},
     ),
+    (  # two coordinated roles in one apposition
+        "Wim Hoek, directeur van Stedin en oud-wethouder van Arnhem, zei niets.",
+        {"Wim Hoek": [("directeur van Stedin", None, "Stedin"), ("oud-wethouder van Arnhem", None, "Arnhem")]},
+    ),
+    (  # "tot" after a verb of appointing; "senior" belongs to the title; an apposition before a colon
+        "Het bestuur benoemde Eline Kok tot nieuwe directeur. Tim Aarts, senior analist bij ABN AMRO: het kan.",
+        {"Eline Kok": [("nieuwe directeur", None, None)],
+         "Tim Aarts": [("senior analist bij ABN AMRO", None, "ABN AMRO")]},
+    ),
+    (  # an organisation right before the title belongs to the role, also after a preposition
+        "Het model werd door Philips CEO Lisa Brand gepresenteerd.",
+        {"Lisa Brand": [("Philips CEO", None, "Philips")]},
+    ),
+    (  # "tot" with the appointing verb earlier in the sentence
+        "Vandaag benoemde de grootste bank van het land, de Volksbank, Eline Kok tot nieuwe directeur.",
+        {"Eline Kok": [("nieuwe directeur", None, None)]},
+    ),
     (  # a title that is not a capacity: "als" starting a clause
         "Femke Smit zou een afspraak maken als de directeur terug is.",
         {"Femke Smit": []},

@@ -120,7 +120,7 @@ NOT_PARTICIPLES = {
     "gezien", "gegeven", "genomen", "gesteld", "gebracht", "geteld", "gestaan", "gelegd", "gemaakt",
     "gehouden", "gevonden", "gezet", "bereid", "bekend", "verwacht", "besteed", "gebruikt",
 }
-# Before a number these make it a reference ("de twee leiders"); "zijn", "haar", "die" and
+# Before a number these make it a reference ("de twee ministers"); "zijn", "haar", "die" and
 # "dat" are left out: they are as often a verb, a relative pronoun or a conjunction.
 DEFINITE = {"de", "het", "deze", "dit", "hun", "onze", "mijn", "uw", "jouw", "beide"}
 NUMBERING = {
@@ -149,7 +149,7 @@ CHANGE_VERBS = {
     "verdubbeld", "bedraagt", "bedroeg", "klom", "geklommen", "viel", "gevallen",
 }
 CHANGE_TARGETS = {"naar", "tot", "op", "tegen"}
-# "een kracht van 6,8": nouns a bare number after "van" is the size of (not "een man van 45").
+# "een diepte van 9,5": nouns a bare number after "van" is the size of (not "een man van 45").
 MEASURE_NOUNS = {
     "kracht", "sterkte", "magnitude", "diepte", "hoogte", "lengte", "breedte", "snelheid",
     "temperatuur", "omvang", "waarde", "score", "cijfer", "rapportcijfer", "gemiddelde", "totaal",

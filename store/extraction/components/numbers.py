@@ -3,17 +3,17 @@
 Digits ("145", "1.200", "3,5", "12%") and Dutch number words ("twaalf", "honderdvijfenzeventig",
 "duizenden" = 1000 with qualifier "duizenden"), times "miljoen"/"miljard"; "een" only as a
 duration ("een maand lang", "in een dag") and "één" only before a known counted noun.
-What is counted: the noun after the number over its adjectives ("57 Oekraïense drones"), made
-precise by a participle ("72 drones neergehaald" → "neergehaalde drones") or, for people, by a
-predicate ("zeker twaalf mensen om het leven" → "doden", "ruim negentig gewond" → "gewonden").
-Money ("€ 3,5 miljard", "3,5 miljard euro") and percentages count "euro"/"procent".
-A bare number may measure the noun before it ("een kracht van 6,8") or be the value of an
-"aantal" noun over a verb of change ("het aantal gevallen steeg naar 184"); "met 31 tegen 14
+What is counted: the noun after the number over its adjectives ("43 Franse boten"), made
+precise by a participle ("18 boten onderschept" → "onderschepte boten") or, for people, by a
+predicate ("zeker negen mensen om het leven" → "doden", "ruim zestig gewond" → "gewonden").
+Money ("€ 4,2 miljard", "4,2 miljard euro") and percentages count "euro"/"procent".
+A bare number may measure the noun before it ("een diepte van 9,5") or be the value of an
+"aantal" noun over a verb of change ("het aantal meldingen steeg naar 312"); "met 22 tegen 17
 stemmen" counts both; "driedaags" is 3 dagen.
 
 Skipped: calendar years ("in 2025"), dates ("15 maart"), clock times ("om 7.30 uur"), ordinals,
 numbers inside entity names, list numbering, "artikel 5", definite references to one or two
-("de twee leiders"; "de 27 lidstaten" counts), ratios ("één op de vijf") and numbers with
+("de twee ministers"; "de 12 provincies" counts), ratios ("één op de vijf") and numbers with
 nothing to count.
 """
 
@@ -134,7 +134,7 @@ class _Reader:
         elif nw.QUALIFIERS_1.get(self.lower(start - 1)):
             qualifier, start = qualifier or nw.QUALIFIERS_1[self.lower(start - 1)], start - 1
         if self.lower(start - 1) in nw.DEFINITE and (value < 3 or self._ratio(start)):
-            return None  # "de twee leiders": a reference; "de 27 lidstaten" is the size of a set
+            return None  # "de twee ministers": a reference; "de 12 provincies" is the size of a set
         what, category, end = self._what(after, currency, percent, lower)
         if what is None and lower not in ("een", "één"):
             what, category, end = self._measure(start), None, after
@@ -223,7 +223,7 @@ class _Reader:
             return phrase + side, category, end + (1 if self.lower(k + 1) in VOTE_SIDES else 0)
         if category == "stemmen" and self.lower(self.i - 1) == "tegen" \
                 and nw.number_value(self.lower(self.i - 2)) is not None:
-            return f"{phrase} tegen", category, end  # the second of "met 31 tegen 14 stemmen"
+            return f"{phrase} tegen", category, end  # the second of "met 22 tegen 17 stemmen"
         if category in nw.TIME_UNITS.values():
             for extra in ("lang", "geleden"):
                 if self.lower(end) == extra:
@@ -256,7 +256,7 @@ class _Reader:
             and self.lowers[k] not in NOT_NOUNS and self.lowers[k] not in nw.PREDICATE_WORDS
 
     def _votes(self, after: int):
-        """"met 31 tegen 14 stemmen": the first number counts the noun after the second one."""
+        """"met 22 tegen 17 stemmen": the first number counts the noun after the second one."""
         if self.lower(after) != "tegen" or nw.number_value(self.lower(after + 1)) is None:
             return None
         noun = self.lower(after + 2)
@@ -294,7 +294,7 @@ class _Reader:
         return f"{base} {self.lower(after)}", self.previous.category, after + 1
 
     def _measure(self, start: int) -> str | None:
-        """"een kracht van 6,8": a bare number measures the noun before "van"."""
+        """"een diepte van 9,5": a bare number measures the noun before "van"."""
         i = self.i
         if start != i or self.lower(i - 1) != "van" or self.lower(i - 3) not in ("een", "de", "het") \
                 or self.lower(i - 2) not in nw.MEASURE_NOUNS:
@@ -318,7 +318,7 @@ class _Reader:
         return self.lower(start - 2) == "op" and nw.number_value(self.lower(start - 3)) is not None
 
     def _duration_compound(self) -> Number | None:
-        """"een driedaags staatsbezoek" → 3 dagen (what: "dagen staatsbezoek")."""
+        """"een vijfdaags congres" → 5 dagen (what: "dagen congres")."""
         i = self.i
         hit = nw.duration_compound(self.lowers[i])
         if hit is None:

@@ -1,5 +1,5 @@
 """Nouns that name a person by what they are or do: the heads of speaker descriptions
-("een woordvoerder van de politie", "zeiden economen bij Barclays") and of roles.
+("een woordvoerder van de politie", "zeiden economen bij de Volksbank") and of roles.
 
 Two data files: ``titles.txt`` (titles, functions and occupations, shared with the role rules)
 and ``person_nouns.txt`` (other nouns for people: bron, bewoner, agent, plural forms). A compound

@@ -5,12 +5,12 @@ Not every pair of quote marks holds reported speech:
 - **names and terms**: "het plan „Way Forward”", "de zogeheten ‘swap lines’": a short span in
   title case without Dutch function words, or after a naming word (zogenaamde, getiteld, motto);
 - **scare quotes**: one to four words quoted inside a sentence of indirect speech ("Trump noemde
-  het „zeer moeilijk”"): kept, marked ``scare``, shown apart from real quotes;
+  het „onhaalbaar”"): kept, marked ``scare``, shown apart from real quotes;
 - **narrative between stray marks**: a sentence of the article itself that happens to stand
   between quote marks (translated and converted texts are full of them). Only a span that no
   reporting cue attributes can be narrative; it is recognised by what speech lacks: no first or
   second person, no question or exclamation, but a year, a reporting clause of its own
-  ("zei Jobs dat"), or a fragment's edge (it ends in "dat" or a colon, starts mid-sentence).
+  ("zei Van Dam dat"), or a fragment's edge (it ends in "dat" or a colon, starts mid-sentence).
 """
 
 from __future__ import annotations
@@ -61,12 +61,12 @@ def is_term(text: str, word_before: str) -> bool:
     stops = gazetteer.stop_words()
     if any(w.lower() in stops or w.lower() in REPORTING_VERBS for w in words):
         return False
-    # title case: every word capitalised, or a foreign word ("Back to the Mac")
+    # title case: every word capitalised, or a foreign word ("Back to Basics")
     return all(w[:1].isupper() or not gazetteer.is_dutch_word(w) for w in words)
 
 
 def is_scare(text: str, sentence_before: str) -> bool:
-    """A short fragment quoted inside a sentence: "noemde het „zeer moeilijk”"."""
+    """A short fragment quoted inside a sentence: "noemde het „onhaalbaar”"."""
     words = words_of(text)
     if not words or len(words) > SCARE_MAX_WORDS or text.rstrip()[-1:] in "!?":
         return False
@@ -87,14 +87,14 @@ def speech_score(text: str, entity_words: int) -> int:
     if _YEAR.search(text):
         score -= 2
     if any(w in NARRATIVE_REPORTING for w in words):
-        score -= 1  # "Tijdens een persconferentie zei Jobs dat …"
+        score -= 1  # "Op een persbijeenkomst zei Van Dam dat …"
     score -= min(entity_words, 4) // 2
     return score
 
 
 def is_fragment_edge(text: str, embedded: bool) -> bool:
     """A span that starts or ends mid-sentence: the narrative between two stray marks. A quote
-    inside a sentence ("zei dat „de weg …”") may start in lower case."""
+    inside a sentence ("zei dat „het plan …”") may start in lower case."""
     stripped = text.strip()
     words = words_of(stripped)
     if not words or stripped.endswith(":"):
@@ -118,7 +118,7 @@ def is_narrative(text: str, verb: str | None, confidence: float, entity_words: i
     if is_fragment_edge(text, embedded):
         return True
     if embedded and (verb == "subject" or word_before in ("dat", ":")):
-        return False  # a quoted clause inside a sentence with a subject: "X zag zijn ploeg „…”"
+        return False  # a quoted clause inside a sentence with a subject: "X zag haar team „…”"
     score = speech_score(text, entity_words)
     if verb == "continuation" and confidence >= 0.6:
         return score < 0  # right after an attributed quote: speech unless it reads as narrative

@@ -4,13 +4,13 @@
 character offsets of the quoted words without the marks and without a trailing comma;
 ``Quote.text`` is those words with whitespace runs collapsed. The Span is the speaker's entity
 from ``doc.ents`` (facts.py maps it to the canonical name); it is None for a description
-("hoge Oekraïense functionaris") or an unknown speaker.
+("hoge Europese ambtenaar") or an unknown speaker.
 
 Attribution, most confident first (``Quote.verb`` says which rule fired):
 
 1. right after the quote: „…”, aldus X / „…”, zei X / “…” schreef Trump / „…”, volgens X /
-   „…” …, staat in de verklaring van X;
-2. right before: X zei: „…” / X schreef op Truth Social: „…” / X: „…”;
+   „…” …, staat in het rapport van X;
+2. right before: X zei: „…” / X schreef op haar blog: „…” / X: „…”;
 3. the clause holding the quote: "volgens X", the subject of its first reporting verb, else its
    first entity that is not a prepositional object ("subject");
 4. no cue: the speaker of a quote in the previous sentence ("continuation"), else the subject
@@ -138,7 +138,9 @@ class _Attribution:
                 continue
             if open_char in running:
                 running_starts.add(start)
-            self.done.append((opener, span, speaker))
+            scare = is_scare(quoted, self.text[self.ix.idx[s0] : open_char])
+            if not scare:  # a scare quote is no statement that a next quote could continue
+                self.done.append((opener, span, speaker))
             quote = Quote(
                 text=_SPACES.sub(" ", quoted),
                 start=start,
@@ -147,17 +149,17 @@ class _Attribution:
                 speaker_is_entity=span is not None,
                 verb=verb,
                 confidence=confidence,
-                scare=is_scare(quoted, self.text[self.ix.idx[s0] : open_char]),
+                scare=scare,
             )
             found.append((quote, span))
         return _continue_over_paragraphs(found, running_starts)
 
     def followed_by_quote(self) -> frozenset[int]:
-        """Opening marks of quotes that the next quote follows at once (`…ring. "Ik zie …`, the
-        mark shared or `" "`): one speaker's quote goes on."""
+        """Opening marks of quotes that the next quote follows at once, sharing a mark (`…ring.
+        "Ik zie …`: one mark lost between the two): one speaker's quote goes on."""
         found = set()
         for (open_char, close_char), (next_open, _) in zip(self.pairs, self.pairs[1:]):
-            if next_open - close_char <= 2 and not self.text[close_char + 1 : next_open].strip():
+            if next_open == close_char:
                 found.add(open_char)
         return frozenset(found)
 
@@ -167,7 +169,7 @@ class _Attribution:
                    if opener < ent.start and ent.end <= closer and ent.label_ in ("PER", "ORG", "MISC"))
 
     def is_nickname(self, quoted: str, opener: int) -> bool:
-        """A name in quote marks is no quote: "onder de schuilnaam ‘Vos’", and that name again."""
+        """A name in quote marks is no quote: "bekend onder de bijnaam ‘Kraai’", and that name again."""
         if " " in quoted or not quoted[:1].isupper() or not quoted.isalpha():
             return False
         if quoted in self.nicknames:
@@ -210,7 +212,7 @@ class _Attribution:
             return self.speakers.phrase_after(j + 1, t1), lower, 0.9
         if lower in ("staat", "stond"):
             return self._source_after(j, t1, 0.8)
-        # „…” tussen hun landen, staat verder in de verklaring van de VS.
+        # „…” voor iedereen, staat verder in het rapport van de OESO.
         limit = min(t1, closer + 10)
         for k in range(closer + 1, limit - 1):
             if self.inside_quote(k):
@@ -224,7 +226,7 @@ class _Attribution:
         return None
 
     def _source_after(self, verb: int, end: int, confidence: float):
-        """"staat (verder) in de verklaring van de VS" → the entity, else the document."""
+        """"staat (verder) in het rapport van de OESO" → the entity, else the document."""
         for k in range(verb + 1, min(end, verb + 4)):
             if self.doc[k].lower_ == "in":
                 return self.speakers.phrase_after(k + 1, end, through_prepositions=True), "staat", confidence
@@ -244,7 +246,7 @@ class _Attribution:
         for back in (k - 1, k - 2):
             ent = self.ix.entity_at(back) if back >= s0 else None
             if ent is not None and ent.start - s0 <= HEADLINE_TITLE_WORDS:
-                # "Van Dijk: ‘…’", "Minister Bakker: ‘…’"; not "kritiek aan het adres van X: ‘…’"
+                # "Van Dijk: ‘…’", "Minister Bakker: ‘…’"; not "een brief aan X: ‘…’"
                 return Found(span=ent), ":", 0.8
         if k - s0 <= 4:
             return self.speakers.phrase_before(s0, k), ":", 0.6
@@ -290,7 +292,7 @@ class _Attribution:
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     def with_institution(self, found: Found, position: int) -> str:
-        """"zei een woordvoerder" after "Het Witte Huis stelde …": the spokesperson of the
+        """"zei een woordvoerder" after "Het ministerie stelde …": the spokesperson of the
         organisation that is the subject of this or the previous sentence."""
         if found.description.lower() not in SPOKESPERSONS:
             return found.description

@@ -1,7 +1,7 @@
 """The parts of a role around its title noun, for ``newsbot_roles``.
 
 - the complement, kept whole: "voorzitter van de Tweede Kamer", "hoogleraar staatsrecht aan de
-  Universiteit Leiden", "analist bij Uralsib", "minister van industrie in Canada";
+  Universiteit Leiden", "analist bij Rabo Research", "minister van handel in Chili";
 - multi-word titles that start at a token ("chief executive officer", "officier van justitie");
 - the organisation a role belongs to (its affiliation): the name in the complement ("trainer van
   Heracles" → Heracles) or the compound's first part ("Ajax-aanvoerder" → Ajax);
@@ -31,12 +31,15 @@ CAPACITY_VERBS = frozenset(
     "geïnstalleerd benoemd aangesteld gekozen herkozen aangetreden beëdigd ingehuldigd gepresenteerd "
     "zal zou gaat ging heeft had".split()
 )
+APPOINTING = frozenset("benoemd benoemde benoemden benoemt gekozen verkozen koos kozen promoveerde gepromoveerd".split())
 MAX_PREDICATE_GAP = 4  # words between a copula and the title: "sinds 1 maart 2024"
 MAX_CAPACITY_GAP = 4  # words between the name and "als": "werd gisteren geïnstalleerd als"
 
 
 def _is_name_token(token) -> bool:
     text = token.text
+    if token.is_digit and token.i and token.doc[token.i - 1].text[:1].isupper():
+        return True  # "Local 1520"
     return bool(text) and (text[:1].isupper() or token.ent_type_ in ("ORG", "LOC", "MISC")) and not token.is_punct
 
 
@@ -53,7 +56,7 @@ def field_end(doc: Doc, title: int, limit: int) -> int:
         return title + 1
     end = after + 1
     if end + 1 < limit and doc[end].lower_ == "en" and _is_lower_noun(doc[end + 1]):
-        end += 2  # "vice-president sales en marketing bij Ford"
+        end += 2  # "directeur inkoop en logistiek bij Stedin"
     if end == limit or doc[end].lower_ in COMPLEMENT_PREPOSITIONS \
             or doc[end].text in (",", ".", ")") and gazetteer.title_head(doc[after].text) is None:
         return end
@@ -61,8 +64,8 @@ def field_end(doc: Doc, title: int, limit: int) -> int:
 
 
 def complement_links(doc: Doc, start: int, limit: int) -> int:
-    """End of up to two prepositional links from ``start``: "van de Britse vakbond Unite",
-    "bij T Rowe Price", "aan de Universiteit van Michigan", "van industrie in Canada"."""
+    """End of up to two prepositional links from ``start``: "van de Franse vakbond CGT",
+    "bij Rabo Research", "aan de Universiteit van Gent", "van handel in Chili"."""
     end = start
     links = 0
     i = start
@@ -111,15 +114,17 @@ def affiliation_of(doc: Doc, start: int, end: int) -> str | None:
     first part of a compound title ("Ajax-aanvoerder", "RTL-verslaggever")."""
     portfolio = gazetteer.title_head(doc[start].text) in PORTFOLIO_TITLES or any(
         gazetteer.title_head(t.text) in PORTFOLIO_TITLES for t in doc[start:end][:4])
-    for i in range(start, end - 1):  # "burgemeester van Kampen", "analist bij Uralsib"
+    for i in range(start, end - 1):  # "burgemeester van Kampen", "analist bij Rabo Research"
         lower = doc[i].lower_
-        if lower not in AFFILIATION_PREPOSITIONS or portfolio and lower in ("van", "voor"):
+        if lower not in AFFILIATION_PREPOSITIONS:
             continue
+        if portfolio and lower in ("van", "voor") and not (i + 1 < end and doc[i + 1].ent_type_ == "LOC"):
+            continue  # a portfolio ("wethouder van Onderwijs"), not a place ("wethouder van Arnhem")
         j = i + 1
         while j < end and (doc[j].lower_ in COMPLEMENT_DETERMINERS or _is_lower_noun(doc[j]) and j - i <= 3
                            or doc[j].text in gazetteer.nationalities()[0] and j + 1 < end
                            and doc[j + 1].text.islower()):
-            j += 1  # "van de Britse vakbond Unite"
+            j += 1  # "van de Franse vakbond CGT"
         k = j
         while k < end and (_is_name_token(doc[k]) or doc[k].lower_ in NAME_JOINERS and k > j) \
                 and (doc[k].ent_type_ != "PER" or lower in ("bij", "aan")):
@@ -136,7 +141,7 @@ def affiliation_of(doc: Doc, start: int, end: int) -> str | None:
     first = doc[start].text
     prefix = first.split("-")[0] if "-" in first[1:] else None
     if prefix is None and start + 1 < end and doc[start + 1].text.startswith("-") and not doc[start].whitespace_:
-        prefix = first  # "NAVO" + "-secretaris-generaal", split by the recogniser
+        prefix = first  # "VN" + "-secretaris-generaal", split by the recogniser
     if prefix and prefix[:1].isupper() and prefix.lower() not in gazetteer.role_modifiers() \
             and gazetteer.title_head(prefix) is None and prefix not in gazetteer.nationalities()[0]:
         return prefix
@@ -178,12 +183,18 @@ def predicate_title(doc: Doc, person: Span) -> tuple[int, int] | None:
             return found
     for j in range(i, min(n, i + MAX_CAPACITY_GAP + 1)):
         lower = doc[j].lower_
-        if lower == "als" and j > i:
+        if lower == "als" and j > i or lower == "tot" and _appointed(doc, person, j):
             return _title_from(doc, j + 1)
         if lower not in CAPACITY_VERBS and lower not in COPULAS and lower not in PREDICATE_ADVERBS \
                 and lower not in ADVERBS:
-            break  # "… een afspraak maken als de gezant …": "als" starts a clause there
+            break  # "… een afspraak maken als de trainer …": "als" starts a clause there
     return None
+
+
+def _appointed(doc: Doc, person: Span, tot: int) -> bool:
+    """"benoemde X tot CEO", "X wordt benoemd tot president": a verb of appointing around."""
+    start = person.sent.start if person.sent is not None else max(0, person.start - 4)
+    return any(doc[k].lower_ in APPOINTING for k in range(start, tot) if not person.start <= k < person.end)
 
 
 def _title_from(doc: Doc, j: int) -> tuple[int, int] | None:

@@ -2,11 +2,11 @@
 
 Writes ``doc._.newsbot_roles``, a list of ``(person span, store.model.Role)``:
 
-- a title before the name: "de Amerikaanse minister van Buitenlandse Zaken, Marco Rubio",
-  "NAVO-secretaris-generaal Mark Rutte", "zijn Russische ambtgenoot Vladimir Poetin";
+- a title before the name: "de Franse minister van Binnenlandse Zaken, Léa Martin",
+  "VN-secretaris-generaal Jan Smit", "zijn Duitse ambtgenoot Karl Berg";
 - an apposition after it: "Mark Rutte, secretaris-generaal van de NAVO,";
-- a party in brackets after it: "Ruben Brekelmans (VVD)" → affiliation (a Role with text "");
-- a definite description without a name ("de speciale gezant") when exactly one person in the
+- a party in brackets after it: "Joris Vaal (D66)" → affiliation (a Role with text "");
+- a definite description without a name ("de nieuwe bondscoach") when exactly one person in the
   document holds that title noun.
 
 Role text has no leading article or possessive; adjectives stay; the first letter is lowered
@@ -41,7 +41,7 @@ PORTFOLIO_TITLES = frozenset("minister staatssecretaris commissaris wethouder ge
 APPOSITION_ADVERBS = frozenset("zelf ook eveneens inmiddels nu".split())
 # Prefixes that make a compound title another person's title: "vicepremier", "oud-minister".
 NOT_SPECIALISING = frozenset("vice oud ex onder adjunct loco sub co mede plaatsvervangend waarnemend".split())
-ROLE_BOUNDARY = frozenset([",", ".", ")", "en", "bij", "aan", "van", "in", "uit", "die", "sinds"])
+ROLE_BOUNDARY = frozenset([",", ".", ")", ":", ";", "en", "bij", "aan", "van", "in", "uit", "die", "sinds"])
 
 if not Doc.has_extension("newsbot_roles"):
     Doc.set_extension("newsbot_roles", default=None)
@@ -63,8 +63,8 @@ def is_modifier(word: str) -> bool:
 
 
 def complement_end(doc: Doc, title: int, limit: int) -> int:
-    """End of "van Buitenlandse Zaken" / "van de NAVO" after a title noun at ``title``; a
-    minister's portfolio may be a list ("van Jeugd, Preventie en Sport") or follow "voor"
+    """End of "van Binnenlandse Zaken" / "van de VN" after a title noun at ``title``; a
+    minister's portfolio may be a list ("van Wonen, Werk en Zorg") or follow "voor"
     ("commissaris voor Klimaat")."""
     index = title + 1
     portfolio = gazetteer.title_head(doc[title].text) in PORTFOLIO_TITLES
@@ -86,7 +86,7 @@ def complement_end(doc: Doc, title: int, limit: int) -> int:
 def modifiers_start(doc: Doc, title: int) -> int:
     start = title
     if start and doc[start].text.startswith("-") and not doc[start - 1].whitespace_:
-        start -= 1  # "NAVO" + "-secretaris-generaal", split by newsbot_entities
+        start -= 1  # "VN" + "-secretaris-generaal", split by newsbot_entities
     while start > 0 and title - start < MAX_MODIFIERS and is_modifier(doc[start - 1].text):
         start -= 1
     return start
@@ -117,7 +117,7 @@ def _named_compound(doc: Doc, start: int) -> bool:
 def make_role(doc: Doc, start: int, end: int) -> Role:
     adjectives, _ = gazetteer.nationalities()
     country = None
-    for token in doc[start:end]:  # adjectives before the title noun: "Amerikaanse minister van ..."
+    for token in doc[start:end]:  # adjectives before the title noun: "Franse minister van ..."
         if gazetteer.title_head(token.text):
             break
         country = country or adjectives.get(token.text)
@@ -127,20 +127,18 @@ def make_role(doc: Doc, start: int, end: int) -> Role:
 
 
 def organisation_start(doc: Doc, start: int) -> int:
-    """"Apple CEO Steve Jobs": an organisation's name right before a title is part of the role."""
-    if start and doc[start - 1].ent_type_ == "ORG" and doc[start - 1].ent_iob_ in ("B", "I"):
+    """"Philips CEO Lisa Brand": an organisation's name right before a title is part of the role."""
+    if start and doc[start - 1].ent_type_ in ("ORG", "MISC") and doc[start - 1].ent_iob_ in ("B", "I"):
         begin = start - 1
         while begin and doc[begin].ent_iob_ == "I":
             begin -= 1
-        if begin and doc[begin - 1].lower_ in ("de", "het", "een", ",", "(") or begin == 0 \
-                or doc[begin - 1].is_sent_start or doc[begin - 1].is_punct:
-            return begin
+        return begin
     return start
 
 
 def role_before(doc: Doc, person: Span, lowers: list[str] | None = None, texts: list[str] | None = None,
                 starts: list[bool] | None = None) -> Role | None:
-    """"de Russische president Vladimir Poetin", "minister van Financiën, Eelco Heinen".
+    """"de Duitse bondskanselier Karl Berg", "minister van Wonen, Joris Vaal".
 
     ``lowers``, ``texts``, ``starts``: the lower-case token texts, the token texts and the
     sentence starts (``token.is_sent_start``) of ``doc``, when the caller has them."""
@@ -182,14 +180,14 @@ def role_after(doc: Doc, person: Span) -> Role | None:
     """"Mark Rutte, secretaris-generaal van de NAVO,"."""
     index = person.end
     if index + 2 < len(doc) and doc[index].lower_ in ("uit", "van") and doc[index + 1].ent_type_ == "LOC":
-        index += 2  # "Bill Smith uit Ohio, zelf arts,"
+        index += 2  # "Ann Ward uit Texas, zelf arts,"
         while index < len(doc) and doc[index].ent_type_ == "LOC" and doc[index].ent_iob_ == "I":
             index += 1
     if index + 1 >= len(doc) or doc[index].text != ",":
         return None
     step = index + 1
     capacity = doc[step].lower_ == "als" or doc[step].lower_ == "die" and step + 1 < len(doc) \
-        and doc[step + 1].lower_ == "als"  # "Máxima, die als speciale pleitbezorger van de VN …"
+        and doc[step + 1].lower_ == "als"  # "Ria Kok, die als voorzitter van de bond …"
     if capacity:
         step += 1 if doc[step].lower_ == "als" else 2
     if doc[step].lower_ in APPOSITION_ADVERBS:
@@ -209,14 +207,37 @@ def role_after(doc: Doc, person: Span) -> Role | None:
               complement_links(doc, field_end(doc, title_stop - 1, len(doc)), len(doc)))
     if end == step + 1 and not capacity and end + 1 < len(doc) and doc[end].is_lower and doc[end].is_alpha \
             and doc[end].lower_ not in ROLE_BOUNDARY and doc[end + 1].text in ROLE_BOUNDARY:
-        end += 1  # a field: "hoogleraar epidemiologie aan de …"
+        end += 1  # a field: "hoogleraar sterrenkunde aan de …"
     if end < len(doc) and doc[end].text not in ROLE_BOUNDARY and not capacity:
         return None
     return make_role(doc, first, end)
 
 
+def coordinated_role(doc: Doc, first: Role | None) -> Role | None:
+    """"X, directeur van Stedin en oud-wethouder van Arnhem,": a second role after "en"."""
+    if first is None:
+        return None
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    step = span.end + 1 if span is not None and span.end < len(doc) and doc[span.end].lower_ == "en" else None
+    if step is None or step >= len(doc):
+        return None
+    if doc[step].lower_ in DETERMINERS:
+        step += 1
+    start = step
+    while step < len(doc) and step - start < MAX_MODIFIERS and is_modifier(doc[step].text) \
+            and not gazetteer.title_head(doc[step].text):
+        step += 1
+    stop = title_end(doc, step, len(doc)) if step < len(doc) else None
+    if stop is None:
+        return None
+    end = complement_links(doc, field_end(doc, stop - 1, len(doc)), len(doc))
+    if end < len(doc) and doc[end].text not in ROLE_BOUNDARY:
+        return None
+    return make_role(doc, start, end)
+
+
 def party_after(doc: Doc, person: Span) -> str | None:
-    """"Ruben Brekelmans (VVD)" → "VVD"."""
+    """"Joris Vaal (D66)" → "D66"."""
     index = person.end
     if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
         party = doc[index + 1].text
@@ -227,7 +248,7 @@ def party_after(doc: Doc, person: Span) -> str | None:
 
 def unnamed_roles(doc: Doc, named: list[tuple[Span, Role]], persons: list[Span],
                   texts: list[str] | None = None, lowers: list[str] | None = None) -> list[tuple[Span, Role]]:
-    """"de speciale gezant" with no name: the one person holding that title noun, if unique."""
+    """"de nieuwe bondscoach" with no name: the one person holding that title noun, if unique."""
     holders: dict[str, set[str]] = {}
     first_span: dict[str, Span] = {}
     for span, role in named:
@@ -258,14 +279,14 @@ def unnamed_roles(doc: Doc, named: list[tuple[Span, Role]], persons: list[Span],
             continue
         start = modifiers_start(doc, token.i)
         if start == 0 or doc[start - 1].lower_ not in ("de", "het") or start == token.i:
-            continue  # only definite descriptions with an adjective: "de speciale gezant"
+            continue  # only definite descriptions with an adjective: "de nieuwe bondscoach"
         (key,) = holders[head]
         found.append((first_span[key], make_role(doc, start, token.i + 1)))
     return found
 
 
 def anaphoric_titles(doc: Doc, roles: list[tuple[Span, Role]]) -> list[tuple[Span, Role]]:
-    """"als de gezant Trump had ingelicht": a bare "de TITLE" already held by someone else
+    """"toen de trainer Jansen had gebeld": a bare "de TITLE" already held by someone else
     refers to that person; the name after it is another person (who has no role of their own)."""
     holder: dict[str, str] = {}
     has_other: dict[str, int] = {}
@@ -288,7 +309,7 @@ def anaphoric_titles(doc: Doc, roles: list[tuple[Span, Role]]) -> list[tuple[Spa
 
 def specialised_titles(doc: Doc, roles: list[tuple[Span, Role]], persons: list[Span],
                        lowers: list[str]) -> list[tuple[Span, Role]]:
-    """"Prinses Amalia … De kroonprinses": "de" + a compound title whose head is a title that
+    """"Prins Floris … De kroonprins": "de" + a compound title whose head is a title that
     exactly one person holds refers to that person ("vicepremier", "oud-minister": another one)."""
     holders: dict[str, dict[str, Span]] = {}
     for span, role in roles:
@@ -337,7 +358,7 @@ class RoleFinder:
             before = role_before(doc, person, lowers, texts, starts)
             if before is not None and before.affiliation is None and " " not in before.text:
                 before.affiliation = trailing_affiliation(doc, person)  # "trainer X van Heracles"
-            found = [r for r in (before, after) if r]
+            found = [r for r in (before, after, coordinated_role(doc, after)) if r]
             party = party_after(doc, person)
             if party:
                 for role in found:

@@ -2,7 +2,7 @@
 the antecedent of "hij"/"zij". Used by ``newsbot_quotes``; works on a Doc plus ``DocIndex``.
 
 A speaker is an entity span from ``doc.ents`` when there is one, else a short description
-without its article ("hoge Oekraïense functionaris"), else a pronoun to be resolved.
+without its article ("hoge Europese ambtenaar"), else a pronoun to be resolved.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from store.extraction.components.person_words import is_person_noun
 SPEAKER_LABELS = ("PER", "ORG", "LOC", "MISC")
 COMPLEMENT_PREPOSITIONS = frozenset("van bij aan voor uit in namens".split())
 CLAUSE_JOINERS = frozenset("en maar want".split())
+CLAUSE_MARKS = frozenset(",;:.")
+CLAUSE_LINKS = frozenset("waarbij waarin waarop waarna terwijl nadat toen omdat hoewel".split())
 MAX_DESCRIPTION = 4
 _STOP_TEXT = frozenset(",.;:!?()[]—–-\"„“”‘’'")
 
@@ -66,7 +68,7 @@ class Speakers:
 
     # -- noun phrases -------------------------------------------------------------------
     def is_object(self, ent: Span) -> bool:
-        """Whether ``ent`` is governed by a preposition ("met Poetin", "in het Witte Huis")."""
+        """Whether ``ent`` is governed by a preposition ("met Macron", "in het Catshuis")."""
         doc, others = self.doc, 0
         i = ent.start - 1
         sent_start = self.ix.sentence_of(ent.start)[0]
@@ -74,7 +76,7 @@ class Speakers:
             token = doc[i]
             lower = token.lower_
             if lower in PREPOSITIONS:
-                # "minister van Defensie Boris Pistorius", "officier van justitie X": a title
+                # "minister van Justitie Karel Mertens", "officier van justitie X": a title
                 if lower == "van" and i > sent_start and ent.label_ == "PER" and is_title_word(doc[i - 1].lower_):
                     return False
                 return not (lower == "van" and doc[i + 1].is_title and self.ix.entity_at(i + 1) is not ent)
@@ -100,14 +102,17 @@ class Speakers:
         if lower in PERSON_PRONOUNS:
             return Found(pronoun=i)
         if lower in CONJUNCTIONS or lower in PREPOSITIONS and not through_prepositions:
-            return None  # "wordt bevestigd dat …": no subject after the verb
+            return None  # "wordt gemeld dat …": no subject after the verb
         limit = min(end, i + 8)
         for j in range(i, limit):
             ent = self.ix.entity_at(j)
             if ent is not None and ent.label_ in SPEAKER_LABELS and not self.inside_quote(j):
                 between = lowers_between(doc, i, j)
-                if ent.label_ != "PER" and "van" in between and any(is_title_word(w) for w in between):
-                    break  # "aldus een woordvoerder van de X": the spokesperson, not X
+                spokesperson = any(is_title_word(w) or is_person_noun(w) for w in between) and (
+                    ent.label_ != "PER" and "van" in between
+                    or between[-1:] == ["van"] or between[-2:-1] == ["van"] and between[-1] in DETERMINERS)
+                if spokesperson:
+                    break  # "aldus een woordvoerder van (de) X": the spokesperson, not X
                 return self.compound_head(ent) or Found(span=ent)
             token = doc[j]
             if token.text in _STOP_TEXT or token.lower_ in CONJUNCTIONS:
@@ -130,7 +135,7 @@ class Speakers:
         if first.lower_ in ("de", "het", "een"):
             described = self._description(start, verb)
             if described is not None and described.span is not None:
-                return described  # "De secretaris van de bond, Tony Woodley, zei"
+                return described  # "De secretaris van de bond, Ria Kok, zei"
             if described is not None and self._names_only_places(start, verb):
                 return described  # "De premier van de deelstaat Saksen zei": not Saksen
         entities = []
@@ -140,7 +145,10 @@ class Speakers:
                     and not self.inside_quote(j) and not self.is_object(ent)):
                 entities.append(ent)
         if entities:
-            # a person with a first name before a bare capitalised word ("Chief executive Thomas Enders")
+            owned = self.possessed_description(entities[0], verb)
+            if owned is not None:
+                return owned
+            # a person with a first name before a bare capitalised word ("Chief Officer Lisa Brand")
             persons = sorted((e for e in entities if e.label_ == "PER"), key=lambda e: not self.has_first_name(e))
             return Found(span=(persons or entities)[0]) if persons else \
                 self.compound_head(entities[0]) or Found(span=entities[0])
@@ -150,12 +158,27 @@ class Speakers:
             return self._description(start, verb)
         return None
 
+    def possessed_description(self, ent: Span, end: int) -> Found | None:
+        """"Shell’s topman zei", "Ajax' trainer zei": the genitive names whose person spoke,
+        "topman van Shell"."""
+        name, k = ent.text, ent.end
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        elif k < end and self.doc[k].text in ("'", "’", "'s", "’s") and not self.doc[k - 1].whitespace_:
+            k += 1
+        else:
+            return None
+        described = self._description(k, end)
+        if described is None or described.description is None:
+            return None
+        return Found(description=f"{described.description} van {name}")
+
     def has_first_name(self, ent: Span) -> bool:
         return len(ent) > 1 and ent[0].text in gazetteer.first_names()
 
     def clause_start(self, start: int, verb: int) -> int:
         """Where the clause of ``verb`` begins: after the last "en"/"maar"/"want" that starts a
-        new clause ("De Commissie was blij en in reactie zei Kroes"), not one that joins two
+        new clause ("De raad was tevreden en daarna zei Kok"), not one that joins two
         names ("Rutte en Schoof zeiden")."""
         doc = self.doc
         for k in range(verb - 2, start, -1):  # "X pakte z'n spullen en zei": one subject, no new clause
@@ -172,9 +195,9 @@ class Speakers:
         """A description without its article: "de minister van Justitie" → "minister van Justitie".
 
         Its head must be a noun for a person ("woordvoerder", "economen", "onderdelenleverancier"):
-        "zei daarin", "beschreef het probleem" have no speaker. A complement is kept whole, up to
-        a name in it ("leverancier van auto-onderdelen in Delhi", "economen bij Barclays Capital");
-        a name in apposition is the speaker ("de secretaris van de bond, Tony Woodley")."""
+        "zei daarin", "meldt het rapport" have no speaker. A complement is kept whole, up to
+        a name in it ("leverancier van fietsonderdelen in Lyon", "economen bij de Volksbank");
+        a name in apposition is the speaker ("de secretaris van de bond, Ria Kok")."""
         doc = self.doc
         definite = False
         while i < end and doc[i].lower_ in DETERMINERS:
@@ -219,8 +242,8 @@ class Speakers:
         return Found(description=" ".join(words), definite=definite)
 
     def _complement(self, j: int, end: int) -> int | None:
-        """End of a complement after a description's head: "van de Britse vakbond Unite",
-        "bij Barclays Capital", "aan de Universiteit van Michigan", "in Delhi", "van de politie"."""
+        """End of a complement after a description's head: "van de Franse vakbond CGT",
+        "bij Rabo Research", "aan de Universiteit van Gent", "in Lyon", "van de politie"."""
         doc = self.doc
         lower = doc[j].lower_
         if lower not in COMPLEMENT_PREPOSITIONS:
@@ -231,11 +254,11 @@ class Speakers:
         for step in range(k, min(end, k + 4)):
             ent = self.ix.entity_at(step)
             if ent is not None:
-                if ent.label_ == "PER":
-                    return None
+                if ent.label_ == "PER" and lower not in ("bij", "aan"):
+                    return None  # "bij Rabo Research" names an employer, whatever its label
                 stop = ent.end
                 if stop + 1 < end and doc[stop].lower_ == "in" and self.ix.entity_at(stop + 1) is not None:
-                    stop = self.ix.entity_at(stop + 1).end  # "… van auto-onderdelen in Delhi"
+                    stop = self.ix.entity_at(stop + 1).end  # "… van fietsonderdelen in Lyon"
                 return stop
             token = doc[step]
             if not token.is_alpha and "-" not in token.text or token.lower_ in CONJUNCTIONS \
@@ -245,10 +268,10 @@ class Speakers:
             stop = k
             while stop < end and (doc[stop].is_title or doc[stop].is_upper) and doc[stop].is_alpha:
                 stop += 1
-            return stop  # a name the recogniser missed: "bij Barclays Capital"
+            return stop  # a name the recogniser missed: "bij Rabo Research"
         if lower == "van" and k < end and (doc[k].is_alpha or "-" in doc[k].text) \
                 and doc[k].lower_ not in REPORTING_VERBS and doc[k].lower_ not in AUXILIARIES:
-            stop = k + 1  # "woordvoerder van de politie", "leverancier van auto-onderdelen"
+            stop = k + 1  # "woordvoerder van de politie", "leverancier van fietsonderdelen"
             if stop + 1 < end and doc[stop].lower_ == "in":
                 place = self.ix.entity_at(stop + 1)
                 if place is not None and place.label_ == "LOC":
@@ -266,7 +289,7 @@ class Speakers:
 
     def compound_head(self, ent: Span) -> Found | None:
         """An organisation written as a compound prefix is a modifier, not the speaker:
-        "VVD-fractievoorzitter Jan Smit" → the person; "een EU-diplomaat" → "EU-diplomaat"."""
+        "VVD-fractievoorzitter Jan Smit" → the person; "een VN-diplomaat" → "VN-diplomaat"."""
         doc = self.doc
         if ent.label_ == "PER" or ent.end >= len(doc) or not doc[ent.end].text.startswith("-") \
                 or doc[ent.end - 1].whitespace_:
@@ -283,6 +306,25 @@ class Speakers:
         doc = self.doc
         for j in range(start, end):
             if doc[j].lower_ in REPORTING_VERBS and not self.inside_quote(j):
+                return j
+        return None
+
+    def local_clause(self, start: int, verb: int) -> int:
+        """The start of the clause holding ``verb``: after the nearest comma, colon or "dat"
+        before it, past a word that links the clause ("waarbij", "terwijl", "en")."""
+        doc = self.doc
+        k = verb - 1
+        while k > start and not (doc[k].text in CLAUSE_MARKS or doc[k].lower_ == "dat") or self.inside_quote(k):
+            k -= 1
+        k = k + 1 if k > start or doc[k].text in CLAUSE_MARKS else start
+        while k < verb and (doc[k].lower_ in CONJUNCTIONS or doc[k].lower_ in CLAUSE_LINKS):
+            k += 1
+        return k
+
+    def last_reporting_verb(self, start: int, end: int) -> int | None:
+        doc = self.doc
+        for j in range(end - 1, start - 1, -1):
+            if doc[j].lower_ in REPORTING_VERBS and doc[j].lower_ != "aldus" and not self.inside_quote(j):
                 return j
         return None
 
@@ -313,11 +355,19 @@ class Speakers:
                 found = self.phrase_after(j + 1, end)
                 if found is not None:
                     return found, "volgens"
-        verb = self.first_reporting_verb(start, end)
-        if verb is not None:
-            found = self.phrase_before(start, verb) or self.phrase_after(verb + 1, end)
+        # the reporting verb nearest the quote governs it ("X zei dat …, waarbij Y meldde dat „…”"),
+        # else the first one of the clause
+        first = self.first_reporting_verb(start, end)
+        last = self.last_reporting_verb(start, end)
+        if last is not None and last != first:
+            local = self.local_clause(start, last)
+            found = self.phrase_before(local, last) or self.phrase_after(last + 1, end)
             if found is not None:
-                return found, doc[verb].lower_
+                return found, doc[last].lower_
+        if first is not None:
+            found = self.phrase_before(start, first) or self.phrase_after(first + 1, end)
+            if found is not None:
+                return found, doc[first].lower_
         found = self.subject_of(start, end)
         if found is not None:
             return found, "subject"
