@@ -98,6 +98,14 @@ def test_pronoun_speakers_by_gender(nlp, text, speaker):
     assert [q[0] for q in quotes(nlp, text)] == [speaker]
 
 
+def test_volgens_names_the_source_of_its_own_sentence(nlp):
+    text = ("„Het plan deugt niet”, zei Anna de Wit. „We stemmen tegen.”\n\n"
+            "Volgens de oppositie is er „geen draagvlak”. Volgens de cijfers is het „een groot succes”.")
+    assert [(q[0], q[1]) for q in quotes(nlp, text)] == [
+        ("Anna de Wit", "Het plan deugt niet"), ("Anna de Wit", "We stemmen tegen."),
+        ("oppositie", "geen draagvlak"), (None, "een groot succes")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
