@@ -112,10 +112,17 @@ def test_volgens_names_the_source_of_its_own_sentence(nlp):
         "„Dat klopt niet”, meldt het rapport.",  # a report is not a speaker
         "De brief ging naar Ajax: „Wij betalen niet.”",  # a name far from the colon is no speaker
         "„Het kan niet anders”, zei daarop.",  # a pronominal adverb is no description
+        # a reporting clause of its own without a speaker: not the speaker of the sentence before
+        "„Dit is goed nieuws”, zei Joris Vaal. Daarna liet het rapport weten: „Er is geen geld.”",
     ],
 )
 def test_unknown_speaker_beats_a_wrong_one(nlp, text):
-    assert [q[0] for q in quotes(nlp, text)] == [None]
+    assert [q[0] for q in quotes(nlp, text)][-1:] == [None]
+
+
+def test_an_institution_speaks_as_one(nlp):
+    text = "In een verklaring laat de club weten: „We zijn geschrokken van de beelden.”"
+    assert quotes(nlp, text) == [("club", "We zijn geschrokken van de beelden.", "laat", False)]
 
 
 def test_scare_quotes_are_marked(nlp):

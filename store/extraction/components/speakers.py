@@ -226,11 +226,12 @@ class Speakers:
                 break
             if self.ix.entity_at(j) is not None and head is None and words:
                 break
+            person = is_person_noun(token.text)
+            if head is not None and not person:
+                break  # "laat de club weten": the description ends at its head
             words.append(token.text)
-            if is_person_noun(token.text):
+            if person:
                 head = token.text
-            elif head is not None:
-                break
             j += 1
             if len(words) >= MAX_DESCRIPTION and head is not None:
                 break
