@@ -25,8 +25,8 @@ from store.extraction.components.doc_index import entity_spans, lower_texts
 from store.extraction.components.entity_rules import is_acronym, token_texts
 from store.extraction.components.role_phrases import (
     affiliation_of,
-    compound_prefix,
     complement_links,
+    compound_prefix,
     field_end,
     predicate_title,
     title_end,
