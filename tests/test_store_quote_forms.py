@@ -50,6 +50,9 @@ def quotes(nlp, text):
         ("Ambtenaren zeiden dat het plan doorgaat, waarbij wethouder Lotte Kuipers meldde dat "
          "„de bewoners eerst gehoord worden”.",
          [("Lotte Kuipers", "de bewoners eerst gehoord worden", "meldde", True)]),
+        # a judgement is reported speech too
+        ("„De verdachte toont geen spijt”, oordeelde de rechter.",
+         [("rechter", "De verdachte toont geen spijt", "oordeelde", False)]),
         # the speaker named in the sentence before
         ("Trainer Kees Smit was tevreden. „We hebben goed verdedigd.”",
          [("Kees Smit", "We hebben goed verdedigd.", "context", True)]),
