@@ -188,11 +188,6 @@ class _Attribution:
             hit = rule(opener, closer, s0, t1)
             if hit is not None and hit[0] is not None:
                 return self._resolve(*hit, position=opener)
-            if hit is not None and hit[1] in REPORTING_VERBS and not self.passive(hit[1], opener) \
-                    and self.subject_slot(hit[1], s0, t1):
-                # a reporting clause of its own whose subject is no speaker ("zei daarop",
-                # "laat het bestuur weten"): no speaker rather than one from an earlier sentence
-                return None, None, hit[1], 0.2
         if opener > s0:
             hit = self.speakers.clause_speaker(s0, opener)
             if hit is not None:
@@ -229,21 +224,6 @@ class _Attribution:
                 if word in ("staat", "stond"):
                     return self._source_after(k + 1, t1, 0.7)
         return None
-
-    def subject_slot(self, verb: str, start: int, end: int) -> bool:
-        """Whether a word follows the reporting verb (where its subject would stand): "zei
-        daarop", "liet het rapport weten"; not a verb that ends its clause ("… spreekt.")."""
-        doc = self.doc
-        for k in range(start, min(end, len(doc) - 1)):
-            if doc[k].lower_ == verb and not self.inside_quote(k):
-                return doc[k + 1].is_alpha
-        return False
-
-    def passive(self, verb: str, opener: int) -> bool:
-        """"wordt gemeld: „…”": a passive report names its source elsewhere."""
-        start, _ = self.ix.sentence_of(opener)
-        return any(self.doc[k].lower_ in ("wordt", "werd", "worden", "werden")
-                   for k in range(start, min(opener, len(self.doc))))
 
     def _source_after(self, verb: int, end: int, confidence: float):
         """"staat (verder) in het rapport van de OESO" → the entity, else the document."""

@@ -353,14 +353,14 @@ class Speakers:
                 break
         return None
 
-    def clause_speaker(self, start: int, end: int) -> tuple[Found | None, str] | None:
+    def clause_speaker(self, start: int, end: int) -> tuple[Found, str] | None:
         """Who speaks in the clause [start, end): "volgens X", a reporting verb's subject, the subject."""
         doc = self.doc
         for j in range(start, end):
             if doc[j].lower_ == "volgens" and not self.inside_quote(j):
-                # a named source that is no speaker ("volgens de cijfers") leaves the quote
-                # without one: the sentence has a source of its own, not the previous speaker
-                return self.phrase_after(j + 1, end), "volgens"
+                found = self.phrase_after(j + 1, end)
+                if found is not None:
+                    return found, "volgens"
         # the reporting verb nearest the quote governs it ("X zei dat …, waarbij Y meldde dat „…”"),
         # else the first one of the clause
         first = self.first_reporting_verb(start, end)
