@@ -34,7 +34,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("component: numbers", [r"components/numbers\.py:\d+\(__call__\)"]),
     ("component: dates", [r"components/dates\.py:\d+\(__call__\)"]),
     ("facts_from_doc", [r"facts\.py:\d+\(facts_from_doc\)"]),
-    ("linking (link_entities)", [r"linking\.py:\d+\(link_entities\)"]),
+    ("linking (link_article)", [r"linking\.py:\d+\(link_article\)"]),
     ("stemming for search (stem_text)", [r"search\.py:\d+\(stem_text\)"]),
     ("digest summary at load", [r"digest\.py:\d+\(summary_from_sentences\)"]),
     ("corrections replay", [r"corrections\.py:\d+\(apply_corrections\)"]),

@@ -17,9 +17,10 @@ heads of its roles; ``store.evidence``). The store's entity for a row is decided
   among the candidates.
 
 A short row's entity depends on every full row in the store, so whenever an article adds or removes
-full rows, the short rows they may concern are decided again (``relink``): the result is the same
-whatever order the articles came in. Entity names and aliases are derived from the rows too
-(the most written full form, curated spellings first), never from which article came first.
+full rows, the short rows they may concern are decided again (``relink``) when their candidates or
+the candidates' evidence changed: the result is the same whatever order the articles came in.
+Entity names and aliases are derived from the rows too (the most written full form, curated
+spellings first), never from which article came first.
 Mentions, roles and quotes carry their row's id (``name_id``), so a row moves with all its facts.
 """
 
@@ -32,7 +33,7 @@ from sqlite_utils import Database
 
 from store import evidence
 from store.model import Entity, Facts
-from store.names import canonical_spelling, identity_key, person_parts, skeleton
+from store.names import NAME_PARTICLES, canonical_spelling, identity_key, person_parts, skeleton
 
 NAME_COLUMNS = ("article_id", "entity_id", "type", "name", "key", "short", "blocked", "gender", "heads", "forms")
 
@@ -98,8 +99,8 @@ def _row(entity: Entity) -> NameRow:
 
 
 def link_article(db: Database, article_id: int, text: str, facts: Facts) -> list[Linked]:
-    """Store the article's name rows and decide their entities; one ``Linked`` per entity of
-    ``facts``. Call ``finish_article`` once its mentions, roles and quotes are written."""
+    """Store the article's name rows and decide their entities, and decide again the short rows
+    elsewhere whose candidates this article changes; one ``Linked`` per entity of ``facts``."""
     rows = describe(text, facts)
     for row in rows:
         row.id = _insert_row(db, article_id, row)
@@ -109,12 +110,37 @@ def link_article(db: Database, article_id: int, text: str, facts: Facts) -> list
         db.execute("update article_names set entity_id = ? where id = ?", [row.entity_id, row.id])
         changes.gained.setdefault(row.entity_id, []).append(row)
     _refresh(db, changes)
-    return [Linked(row.entity_id, row.id) for row in rows]
+    triggers = {(part, row.type) for row in rows if not row.short for part in row.parts if _news(db, row, part)}
+    triggers |= {
+        (row.key, row.type) for row in rows if not row.short and row.type != "PER" and _first_full(db, row)
+    }
+    relink(db, triggers)
+    final = dict(db.execute("select id, entity_id from article_names where article_id = ?", [article_id]).fetchall())
+    return [Linked(final[row.id], row.id) for row in rows]
 
 
-def finish_article(db: Database, article_id: int) -> None:
-    """Decide again the short rows elsewhere that this article's full rows may concern."""
-    relink(db, _triggers(db, "article_id = ?", [article_id]))
+def _news(db: Database, row: NameRow, part: str) -> bool:
+    """Whether a new full row changes what the short rows of ``part`` are decided on: it makes
+    its entity a candidate, or tells a gender or an office its other rows did not."""
+    others = """from name_parts p join article_names n on n.id = p.name_id
+                where p.part = ? and p.type = ? and n.entity_id = ? and n.short = 0 and n.id != ?"""
+    args = [part, row.type, row.entity_id, row.id]
+    if not db.execute(f"select 1 {others} limit 1", args).fetchone():
+        return True
+    if row.gender and not db.execute(f"select 1 {others} and n.gender = ? limit 1", [*args, row.gender]).fetchone():
+        return True
+    return any(
+        not db.execute(f"select 1 {others} and ' ' || n.heads || ' ' like ? limit 1", [*args, f"% {head} %"]).fetchone()
+        for head in row.heads
+    )
+
+
+def _first_full(db: Database, row: NameRow) -> bool:
+    """Whether ``row`` is the first full row of its key (short rows of that key then join it)."""
+    return not db.execute(
+        "select 1 from article_names where key = ? and type = ? and short = 0 and id != ? limit 1",
+        [row.key, row.type, row.id],
+    ).fetchone()
 
 
 def forget_article(db: Database, article_id: int) -> None:
@@ -130,13 +156,17 @@ def forget_article(db: Database, article_id: int) -> None:
 def relink(db: Database, triggers: Iterable[tuple[str, str]], changes: _Changes | None = None) -> None:
     """Decide again every short row whose key is one of ``triggers`` ((key, type) pairs)."""
     changes = changes or _Changes()
+    excluded = split_off(db)
     for key, type_ in sorted(set(triggers)):
         found = db.execute(
             f"select id, {', '.join(NAME_COLUMNS)} from article_names where key = ? and type = ? and short = 1",
             [key, type_],
         ).fetchall()
+        if not found:
+            continue
+        evidence_by_entity = _candidate_evidence(db, key, type_)
         for row in map(_from_db, found):
-            wanted = _decide(db, row)
+            wanted = _decide(db, row, evidence=evidence_by_entity, excluded=excluded)
             if wanted != row.entity_id:
                 move_row(db, row.id, wanted)
                 changes.lost.add(row.entity_id)
@@ -158,7 +188,13 @@ def decide(db: Database, name_id: int, create: bool = True) -> int | None:
     return _decide(db, _from_db(found), create)
 
 
-def _decide(db: Database, row: NameRow, create: bool = True) -> int | None:
+def _decide(
+    db: Database,
+    row: NameRow,
+    create: bool = True,
+    evidence: dict[int, tuple[str, str | None, frozenset[str]]] | None = None,
+    excluded: dict[str, set[str]] | None = None,
+) -> int | None:
     if row.short and row.type != "PER":
         full = db.execute(
             "select entity_id from article_names where key = ? and type = ? and short = 0 and entity_id is not null limit 1",
@@ -167,36 +203,41 @@ def _decide(db: Database, row: NameRow, create: bool = True) -> int | None:
         if full:
             return full[0]
     if row.short and not row.blocked:
-        candidates = _candidates(db, row)
+        if evidence is None:
+            evidence = _candidate_evidence(db, row.key, row.type)
+        if excluded is None:
+            excluded = split_off(db)
+        candidates = _compatible(row, evidence, excluded.get(row.key, set()))
         if len(candidates) == 1:
             return candidates[0]
     return entity_for_key(db, row.key, row.type, row.name, create)
 
 
-def _candidates(db: Database, row: NameRow) -> list[int]:
-    """The entities whose full rows have ``row.key`` as a part and that ``row`` is compatible with."""
+def _candidate_evidence(db: Database, part: str, type_: str) -> dict[int, tuple[str, str | None, frozenset[str]]]:
+    """entity id → (its key, its gender, its role heads) for every entity whose full rows have
+    ``part`` (a surname, a short form): what the evidence of all their articles says together."""
     found = db.execute(
-        """select n.entity_id, e.key, n.gender, n.heads
+        """select n.entity_id, e.key, group_concat(distinct n.gender), group_concat(n.heads, ' ')
            from name_parts p join article_names n on n.id = p.name_id join entities e on e.id = n.entity_id
-           where p.part = ? and p.type = ? and n.short = 0""",
-        [row.key, row.type],
+           where p.part = ? and p.type = ? and n.short = 0
+           group by n.entity_id""",
+        [part, type_],
     ).fetchall()
-    genders: dict[int, list[str | None]] = {}
-    heads: dict[int, set[str]] = {}
-    keys: dict[int, str] = {}
-    for entity_id, key, gender, head_text in found:
-        genders.setdefault(entity_id, []).append(gender)
-        heads.setdefault(entity_id, set()).update(head_text.split())
-        keys[entity_id] = key
-    excluded = split_off(db).get(row.key, set())
+    return {
+        entity_id: (key, evidence.decided((genders or "").split(",")), frozenset((heads or "").split()))
+        for entity_id, key, genders, heads in found
+    }
+
+
+def _compatible(row: NameRow, candidates: dict[int, tuple[str, str | None, frozenset[str]]], excluded: set[str]) -> list[int]:
+    """The candidates ``row`` may be: not split off by an admin, no conflicting gender or office."""
     compatible = []
-    for entity_id in sorted(genders):
-        if keys[entity_id] in excluded:
+    for entity_id, (key, gender, heads) in sorted(candidates.items()):
+        if key in excluded:
             continue
-        gender = evidence.decided(genders[entity_id])
         if row.gender and gender and row.gender != gender:
             continue
-        if row.heads and heads[entity_id] and not row.heads & heads[entity_id]:
+        if row.heads and heads and not row.heads & heads:
             continue
         compatible.append(entity_id)
     return compatible
@@ -302,11 +343,17 @@ def _rename(db: Database, entity_id: int) -> str:
         [key, entity_id],
     ).fetchall()
     if counts:
-        best = min(counts, key=lambda c: (not c[1], c[2], not canonical_spelling(c[0]), -c[3], c[0]))
+        best = min(counts, key=lambda c: (not c[1], c[2], not canonical_spelling(c[0]), -c[3], not _particles_lower(c[0]), c[0]))
         if best[0] != name:
             db.execute("update entities set name = ? where id = ?", [best[0], entity_id])
             name = best[0]
     return name
+
+
+def _particles_lower(name: str) -> bool:
+    """Dutch spelling after a first name: "Kees van der Berg", not "Kees Van der Berg"."""
+    words = name.split()
+    return not any(w[:1].isupper() and w.lower() in NAME_PARTICLES for w in words[1:-1])
 
 
 def drop_orphans(db: Database) -> None:

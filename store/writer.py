@@ -186,7 +186,6 @@ def insert_facts(db: Database, article_id: int, article: Article, facts: Facts) 
     for table, rows in (("mentions", mentions), ("roles", roles), ("quotes", quotes), ("numbers", numbers), ("dates", dates)):
         if rows:
             _insert_rows(db, table, rows)
-    linking.finish_article(db, article_id)
 
 
 def _insert_rows(db: Database, table: str, rows: list[dict]) -> None:

@@ -129,3 +129,17 @@ def test_a_full_name_answers_about_that_person_alone(people_db, run_command):
     assert run_command(people_db, "/who anna janssen").sections[0].lines[0].text == "directeur van het Stedelijk"
     trump = run_command(people_db, "/who Trump")
     assert [a.command for a in trump.actions] == ["/who Donald Trump", "/who Melania Trump"]
+
+
+def test_an_admin_merge_joins_spelling_variants_and_reindex_keeps_it(tmp_path, nlp, run_command):
+    db = open_db(tmp_path / "jansen.db")
+    load(db, nlp, ARTICLES, ["jansen.txt", "janssen.txt"])
+    assert [p[0] for p in people(db)] == ["Anna Jansen", "Anna Janssen"]
+    assert run_command(db, "/merge Anna Janssen into Anna Jansen", is_admin=True).title == (
+        "“Anna Janssen” en “Anna Jansen” zijn nu één: Anna Jansen."
+    )
+    merged = [("Anna Jansen", ["Anna Jansen", "Anna Janssen", "Jansen", "Janssen"],
+               ["burgemeester", "directeur van het Stedelijk"], ["jansen.txt", "janssen.txt"])]
+    assert people(db) == merged
+    assert reindex(db, nlp=nlp) == 2
+    assert people(db) == merged

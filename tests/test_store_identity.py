@@ -107,3 +107,25 @@ def test_an_old_database_is_relinked_when_it_migrates(db_path):
     ]
     assert db.execute("select id from entities where name = 'Anna Jansen'").fetchone() == (5,)
     assert db.execute("select count(*) from mentions where name_id is null").fetchone() == (0,)
+
+
+def test_particles_case_and_transliterations_are_one_name_across_articles(db):
+    from store.loader import store_article
+    from store.model import Article, Entity, Facts, Mention
+
+    def person(path: str, name: str) -> None:
+        text = f"{name} sprak."
+        facts = Facts(entities=[Entity(name, "PER", mentions=[Mention(0, len(name), name)])])
+        assert store_article(db, Article(path, text), facts).status == "loaded"
+
+    for path, name in (("a.txt", "Kees van der Berg"), ("b.txt", "Kees Van der Berg"),
+                       ("c.txt", "Wolodymyr Zelenskyy"), ("d.txt", "Volodymyr Zelensky"), ("e.txt", "Joop Smits"),
+                       ("f.txt", "Joop Smit"), ("g.txt", "Karel van der Berg")):
+        person(path, name)
+    assert people(db) == [
+        ("Joop Smit", ["Joop Smit"], [], ["f.txt"]),
+        ("Joop Smits", ["Joop Smits"], [], ["e.txt"]),
+        ("Karel van der Berg", ["Karel van der Berg"], [], ["g.txt"]),
+        ("Kees van der Berg", ["Kees Van der Berg", "Kees van der Berg"], [], ["a.txt", "b.txt"]),
+        ("Volodymyr Zelensky", ["Volodymyr Zelensky", "Wolodymyr Zelenskyy"], [], ["c.txt", "d.txt"]),
+    ]
