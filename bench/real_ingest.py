@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -36,6 +37,27 @@ class LoadRun:
     steady_articles: int
     steady_words: int
     failed: int
+    main_cpu_s: float  # CPU time of the writing process (with workers: reading, linking, writing)
+    workers_cpu_s: float  # CPU time of the worker processes together
+    start_cpu_s: float = 0.0  # of which starting them (building their pipelines), measured apart
+
+    @property
+    def work_cpu_s(self) -> float:
+        """CPU seconds of the load itself: writer plus workers, without the workers' start."""
+        return self.main_cpu_s + max(self.workers_cpu_s - self.start_cpu_s, 0.0)
+
+    @property
+    def words_per_cpu_s(self) -> float:
+        return self.words / self.work_cpu_s
+
+    @property
+    def idle_speedup_bound(self) -> float:
+        """What the run would gain on free cores: its CPU time over the busiest process's (the
+        workers share their work evenly), start left out."""
+        workers_work = self.work_cpu_s - self.main_cpu_s
+        if not workers_work:
+            return 1.0
+        return self.work_cpu_s / max(self.main_cpu_s, workers_work / self.workers)
 
     @property
     def words_per_s(self) -> float:
@@ -46,17 +68,25 @@ class LoadRun:
         return self.words / self.wall_s if self.wall_s else 0.0
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "words_per_s": round(self.words_per_s), "wall_words_per_s": round(self.wall_words_per_s)}
+        return {
+            **asdict(self),
+            "words_per_s": round(self.words_per_s),
+            "wall_words_per_s": round(self.wall_words_per_s),
+            "words_per_cpu_s": round(self.words_per_cpu_s),
+            "idle_speedup_bound": round(self.idle_speedup_bound, 2),
+        }
 
 
-def bare_words_per_s(texts: list[str]) -> float:
+def bare_words_per_s(texts: list[str]) -> tuple[float, float]:
+    """Bare ``spacy.blank("nl")`` tokenisation: (words per second, words per CPU second)."""
     import spacy
 
     nlp = spacy.blank("nl")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=256):
         pass
-    return sum(len(t.split()) for t in texts) / (time.perf_counter() - start)
+    words = sum(len(t.split()) for t in texts)
+    return words / (time.perf_counter() - start), words / (time.process_time() - cpu)
 
 
 def timed_load(folder: Path, db_path: Path, workers: int, words_by_path: dict[str, int]) -> LoadRun:
@@ -74,6 +104,8 @@ def timed_load(folder: Path, db_path: Path, workers: int, words_by_path: dict[st
     else:
         options = {"nlp_loader": PipelineLoader(None), "workers": workers}
     stamps: list[tuple[float, str, str]] = []
+    cpu_start = time.process_time()
+    children_start = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     results = load_paths(db, [folder], on_result=lambda r: stamps.append((time.perf_counter(), r.path, r.status)), **options)
     end = time.perf_counter()
@@ -89,7 +121,37 @@ def timed_load(folder: Path, db_path: Path, workers: int, words_by_path: dict[st
         steady_articles=len(steady),
         steady_words=sum(words_by_path.get(path, 0) for _, path in steady),
         failed=sum(r.status == "failed" for r in results),
+        main_cpu_s=round(time.process_time() - cpu_start, 1),
+        workers_cpu_s=round(_children_cpu() - (children_start.ru_utime + children_start.ru_stime), 1),
     )
+
+
+def pool_start_cpu(out: Path, workers: int) -> float:
+    """CPU seconds that starting ``workers`` worker processes costs: a load of just enough tiny
+    articles to start them."""
+    from store.db import open_db
+    from store.extraction.nlp import PipelineLoader
+    from store.loader import load_paths
+    from store.workers import PARALLEL_MIN_ARTICLES
+
+    folder = out / "tiny"
+    folder.mkdir(parents=True, exist_ok=True)
+    records = [json.dumps({"text": f"Kort bericht nummer {i}."}) for i in range(PARALLEL_MIN_ARTICLES)]
+    (folder / "tiny.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    db_path = out / "tiny.db"
+    for stale in db_path.parent.glob(db_path.name + "*"):
+        stale.unlink()
+    db = open_db(db_path)
+    before = _children_cpu()
+    load_paths(db, [folder], nlp_loader=PipelineLoader(None), workers=workers)
+    db.close()
+    return round(_children_cpu() - before, 1)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the finished child processes (the pool has joined its workers by now)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def big_article_memory(out: Path, megabytes: float = 2.0, workers: int = 1) -> dict:
@@ -141,15 +203,19 @@ def run(out: Path, words: int, workers: list[int], jsonl: list[Path]) -> dict:
         for line_number, line in enumerate(lines, 1):
             words_by_path[f"{path}#{line_number}"] = len(json.loads(line)["text"].split())
     texts = [a.text for a in articles]
-    bare = bare_words_per_s(texts)
+    bare, bare_cpu = bare_words_per_s(texts)
     runs = [timed_load(folder, out / f"real-{n}.db", n, words_by_path) for n in workers]
-    bare_after = bare_words_per_s(texts)  # the machine may be busier now: report both
+    for run_ in runs:
+        if run_.workers > 1:
+            run_.start_cpu_s = pool_start_cpu(out, run_.workers)
+    bare_after, bare_cpu_after = bare_words_per_s(texts)  # the machine may be busier now: report both
     return {
         "articles": len(articles),
         "words": sum(len(t.split()) for t in texts),
         "distinct_words": len({w for t in texts for w in t.split()}),
         "bare_words_per_s": round(bare),
         "bare_words_per_s_after": round(bare_after),
+        "bare_words_per_cpu_s": round((bare_cpu + bare_cpu_after) / 2),
         "runs": [r.as_dict() for r in runs],
     }
 
@@ -162,13 +228,20 @@ def print_report(report: dict) -> None:
         f"{report['bare_words_per_s_after']:,} w/s (before → after the loads)"
     )
     single = next((r for r in report["runs"] if r["workers"] == 1), None)
-    print("| workers | steady w/s | × bare | × 1 worker | wall w/s (with start) | failed |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    cpu_bare = report["bare_words_per_cpu_s"]
+    print(f"bare tokenisation per CPU second: {cpu_bare:,} w/s")
+    print(
+        "| workers | steady w/s | × bare | × 1 worker | wall w/s (with start) | wall s "
+        "| CPU s writer + workers (start) | w/CPU s (× bare) | on free cores ≤ | failed |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in report["runs"]:
         versus = f"{r['words_per_s'] / single['words_per_s']:.2f}" if single else "—"
         print(
             f"| {r['workers']} | {r['words_per_s']:,} | {r['words_per_s'] / bare:.2f} | {versus} "
-            f"| {r['wall_words_per_s']:,} | {r['failed']} |"
+            f"| {r['wall_words_per_s']:,} | {r['wall_s']:.1f} | {r['main_cpu_s']} + {r['workers_cpu_s']} ({r['start_cpu_s']}) "
+            f"| {r['words_per_cpu_s']:,} ({r['words_per_cpu_s'] / cpu_bare:.2f}) | {r['idle_speedup_bound']}× "
+            f"| {r['failed']} |"
         )
     if "big_article" in report:
         big = report["big_article"]
@@ -184,8 +257,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--jsonl", type=Path, action="append", default=[])
     parser.add_argument("--skip-big", action="store_true", help="skip the 2 MB article")
+    parser.add_argument("--only-big", action="store_true", help="only the 2 MB article")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
+    if args.only_big:
+        print(json.dumps(big_article_memory(args.out), indent=2))
+        return
     report = run(args.out, args.words, args.workers, args.jsonl)
     if not args.skip_big:
         report["big_article"] = big_article_memory(args.out)

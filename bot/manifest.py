@@ -1,7 +1,8 @@
 """``newsbot slack-manifest``: the Slack app manifest, built from the command registry.
 
 Paste it at "Create New App → From an app manifest": the slash commands (every command and its
-Dutch alias, with description and usage hint, plus the umbrella ``/newsbot``), the bot scopes the
+Dutch alias, with description and usage hint, plus the umbrella ``/newsbot``; never one of
+Slack's built-in commands such as ``/who``, which would make Slack refuse the manifest), the bot scopes the
 adapter uses, its event subscriptions and interactivity (the follow-up buttons), and either Socket
 Mode or, in HTTP mode, the public URL of ``/slack/events`` for all of them.
 """
@@ -18,6 +19,13 @@ from bot.slack import EVENTS_PATH, UMBRELLA
 BOT_SCOPES = ("app_mentions:read", "chat:write", "commands", "files:read", "im:history")
 BOT_EVENTS = ("app_mention", "message.im", "file_shared")
 DESCRIPTION_MAX = 100  # Slack shows about this much in the command picker
+MAX_SLASH_COMMANDS = 50  # Slack refuses a manifest with more
+# Slack's built-in commands: a manifest that names one is refused whole. Our /who and /search
+# stay reachable as /wie, /zoek and /newsbot who ... (and in mentions and DMs).
+SLACK_BUILT_INS = frozenset(
+    {"me", "status", "away", "dnd", "shrug", "remind", "msg", "feed", "who", "collapse", "expand",
+     "leave", "join", "open", "search", "topic", "mute", "pro", "shortcuts"}
+)  # fmt: skip
 UMBRELLA_TEXT = {
     "nl": ("Alle commando's in één: /newsbot who Rubio", "COMMANDO [ARGUMENTEN]"),
     "en": ("Every command in one: /newsbot who Rubio", "COMMAND [ARGUMENTS]"),
@@ -34,9 +42,13 @@ def slack_manifest(config: Config, *, url: str | None = None, umbrella_only: boo
     if http and not url:
         raise ValueError('[slack] mode = "http" needs the public URL of the bot: --url https://bot.example.org')
     request_url = f"{url.rstrip('/')}{EVENTS_PATH}" if url else None
-    commands = [] if umbrella_only else [_slash(name_, command, language) for name_, command in _every_name()]
+    commands = [] if umbrella_only else [_slash(name_, command, language) for name_, command in slash_names()]
     description, hint = UMBRELLA_TEXT.get(language, UMBRELLA_TEXT["nl"])
     commands.append({"command": f"/{UMBRELLA}", "description": description, "usage_hint": hint, "should_escape": False})
+    if len(commands) > MAX_SLASH_COMMANDS:
+        raise ValueError(
+            f"{len(commands)} slash commands, Slack allows {MAX_SLASH_COMMANDS}: use --umbrella-only"
+        )
     if request_url:
         for command in commands:
             command["url"] = request_url
@@ -68,11 +80,12 @@ def slack_manifest(config: Config, *, url: str | None = None, umbrella_only: boo
     }
 
 
-def _every_name():
-    """(name, Command) for every command name and alias, in the registry's order."""
+def slash_names():
+    """(name, Command) for every command name and alias that Slack lets an app register."""
     for command in handlers.COMMANDS.values():
         for name in (command.name, *command.aliases):
-            yield name, command
+            if name not in SLACK_BUILT_INS:
+                yield name, command
 
 
 def _slash(name: str, command: handlers.Command, language: str) -> dict:

@@ -74,6 +74,8 @@ def alert_batch(db: Database, max_per_load: int = DEFAULT_MAX_PER_LOAD) -> Itera
 def record_stored_alerts(db: Database, stored: Iterable[tuple[Article, Any]]) -> None:
     """The loader's hook: alerts for every (article, load result) just loaded or replaced, called
     inside its write transaction after the corrections are replayed (so merged names match)."""
+    if db.execute("select 1 from follows limit 1").fetchone() is None:
+        return  # nobody follows anything: a bulk load pays one query
     for article, result in stored:
         if result.status in ("loaded", "replaced") and result.article_id is not None:
             record_alerts(db, result.article_id, article.content_hash)

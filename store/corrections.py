@@ -13,8 +13,9 @@ Kinds:
   row (extracted or corrected), so a re-extraction that finds the role again is hidden again.
 
 Names are looked up by identity key (``store.names.identity_key``): the entity with that key,
-else one with an alias of that key; never fuzzily, so a replay cannot drift to another entity. Replays run in the order the corrections were made and are
-idempotent: applying twice gives the same database as applying once.
+else one with an alias of that key; never fuzzily, so a replay cannot drift to another entity.
+Replays run in the order the corrections were made and are idempotent: applying twice gives the
+same database as applying once.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A period is a span of time (UTC) plus the article dates that count as "in" it: a
 to a digest when it was loaded during the span or its own date (as written: a day, or a month
 for a month digest) falls in it. Each article gets a short extractive summary: its lead sentence
 (news puts the essence first, and neither LexRank nor TextRank picks it) followed by the sentence
-LexRank (sumy) rates best among the rest. The loader chooses it from the sentences the extraction
+LexRank rates best among the rest (sumy's LexRank, computed with arrays: ``store.lexrank``). The loader chooses it from the sentences the extraction
 pipeline found and stores it with the article (``articles.summary``), so a digest does no NLP;
 only articles stored before summaries were kept are summarised here, with spaCy's rule-based
 sentencizer plus our quote-aware ``newsbot_sentences`` repair (``newsbot reindex`` stores theirs).
@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from store.lexrank import best_sentences
 from store.queries import article_entities, article_label, fetch_dicts
 
 UTC_ZONE = ZoneInfo("UTC")
@@ -283,60 +284,22 @@ def sentences(text: str) -> list[str]:
     return [" ".join(s.text.split()) for s in doc.sents if s.text.strip()]
 
 
-@lru_cache(maxsize=1)
-def _word_tokenizer():
-    import spacy
-
-    return spacy.blank("nl").tokenizer
-
-
-class _SpacyWords:
-    """sumy's tokenizer interface over spaCy's Dutch tokenizer (sumy's own needs NLTK data)."""
-
-    def to_words(self, sentence: str) -> list[str]:
-        return [t.text for t in _word_tokenizer()(sentence) if t.is_alpha]
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    """sumy's Dutch stemmer, cached per word (it is pure Python and words repeat)."""
-    from sumy.nlp.stemmers import Stemmer
-
-    return lru_cache(maxsize=100_000)(Stemmer("dutch"))
-
-
 def summarize(text: str, extra: int = 1) -> list[str]:
     """The lead sentence, then the ``extra`` best-rated other sentences in article order."""
     return summary_from_sentences(sentences(text), extra)
 
 
-def summary_from_sentences(all_sentences: list[str], extra: int = 1) -> list[str]:
-    """``summarize`` over sentences already found (one line each, in article order)."""
+def summary_from_sentences(all_sentences: list[str], extra: int = 1, tokenizer=None) -> list[str]:
+    """``summarize`` over sentences already found (one line each, in article order);
+    ``tokenizer``: the extraction pipeline's, when at hand."""
     # dict.fromkeys: a liveblog repeats its intro; a sentence is summarised once
     found = list(dict.fromkeys(s for s in all_sentences if len(s.split()) >= MIN_SENTENCE_WORDS))
     found = found[:SUMMARY_CANDIDATES]
     if not found:
         return []
     lead, rest = found[0], found[1:]
-    best = _lexrank(rest, extra) if rest and extra > 0 else []
+    best = best_sentences(rest, extra, tokenizer) if rest and extra > 0 else []
     return [_clip(s) for s in [lead, *best]]
-
-
-def _lexrank(candidates: list[str], count: int) -> list[str]:
-    from spacy.lang.nl.stop_words import STOP_WORDS
-    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-
-    if len(candidates) <= count:
-        return candidates
-    import numpy
-
-    words = _SpacyWords()
-    document = ObjectDocumentModel([Paragraph([Sentence(s, words) for s in candidates])])
-    summarizer = LexRankSummarizer(_stemmer())
-    summarizer.stop_words = STOP_WORDS
-    with numpy.errstate(invalid="ignore", divide="ignore"):  # sentences sharing no word at all
-        return [str(s) for s in summarizer(document, count)]
 
 
 def _clip(sentence: str) -> str:

@@ -8,6 +8,7 @@ offsets into ``Article.text``.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
 
@@ -123,8 +124,11 @@ class Facts:
     sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence spans, for context
 
     def sentence_at(self, text: str, offset: int) -> str:
-        """The sentence of ``text`` that holds ``offset`` (empty when unknown)."""
-        for start, end in self.sentences:
+        """The sentence of ``text`` that holds ``offset`` (empty when unknown). Sentences are in
+        text order, so a binary search finds it: a book-length text has tens of thousands."""
+        index = bisect_right(self.sentences, (offset, float("inf"))) - 1
+        if index >= 0:
+            start, end = self.sentences[index]
             if start <= offset < end:
                 return text[start:end].strip()
         return ""

@@ -25,14 +25,15 @@ class Prepared:
 def prepare(nlp, article: Article) -> Prepared:
     """The facts, stems and summary of ``article``."""
     facts = extract(nlp, article.text, article.date)
-    return Prepared(facts, searchable_stems(article), article_summary(article.text, facts.sentences))
+    summary = article_summary(article.text, facts.sentences, nlp.tokenizer)
+    return Prepared(facts, searchable_stems(article), summary)
 
 
 def searchable_stems(article: Article) -> str:
     return stem_text(f"{article.title or ''}\n{article.text}")
 
 
-def article_summary(text: str, sentences: list[tuple[int, int]]) -> list[str]:
+def article_summary(text: str, sentences: list[tuple[int, int]], tokenizer=None) -> list[str]:
     """The digest's summary, from the sentence spans the pipeline found."""
     found = [" ".join(text[start:end].split()) for start, end in sentences]
-    return summary_from_sentences([s for s in found if s])
+    return summary_from_sentences([s for s in found if s], tokenizer=tokenizer)

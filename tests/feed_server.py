@@ -75,9 +75,8 @@ class FeedServer:
     # -- handlers ----------------------------------------------------------------------------
     def _conditional(self, request: web.Request, body: str, content_type: str) -> web.Response:
         etag = f'"v{self.version}"'
-        if request.headers.get("If-None-Match") == etag or request.headers.get("If-Modified-Since") == (
-            LAST_MODIFIED if self.version == 1 else None
-        ):
+        unchanged_since = self.version == 1 and request.headers.get("If-Modified-Since") == LAST_MODIFIED
+        if request.headers.get("If-None-Match") == etag or unchanged_since:
             return self._record(request, web.Response(status=304))
         response = web.Response(text=body, content_type=content_type, charset="utf-8")
         response.headers["ETag"] = etag

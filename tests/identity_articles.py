@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from bench.identity import people  # noqa: F401 - the tests' view of the people table
 from store.loader import load_bytes
 
 ARTICLES = {
@@ -57,21 +58,6 @@ DONALD = {
         "Trump zei dat Europa te weinig koopt.\n"
     ),
 }
-
-def people(db) -> list[tuple]:
-    """Every person in the store: name, aliases, roles and the files of the articles naming them."""
-    table = []
-    for entity_id, name in db.execute("select id, name from entities where type = 'PER' order by name"):
-        aliases = sorted(a for (a,) in db.execute("select alias from aliases where entity_id = ?", [entity_id]))
-        roles = sorted({r for (r,) in db.execute("select role from roles where entity_id = ?", [entity_id])})
-        paths = sorted(
-            {p for (p,) in db.execute(
-                "select a.path from mentions m join articles a on a.id = m.article_id where m.entity_id = ?", [entity_id]
-            )}
-        )
-        table.append((name, aliases, roles, paths))
-    return table
-
 
 def load(db, nlp, files: dict[str, str], order: list[str]) -> None:
     for name in order:

@@ -258,3 +258,25 @@ def test_claiming_while_another_process_loads_keeps_the_database_whole(seeded_db
     check.close()
     sender_db.close()
     first.close()
+
+
+async def test_an_article_uploaded_in_telegram_alerts_the_chats_following_it(seeded_db_path, tmp_path):
+    db_path = copy_seeded(seeded_db_path, tmp_path)
+    admin = 42
+    async with FakeTelegram() as fake:
+        config = telegram_config(fake, tmp_path)
+        config.telegram.admins = [str(admin)]
+        stop = asyncio.Event()
+        running = await run_serve(config, db_path, {"telegram": TelegramAdapter(config, str(db_path))}, stop)
+        fake.inject_command(USER, USER, "/volg Rubio")
+        await fake.wait_for_messages(USER, 1)
+        fake.inject_document(admin, admin, "rubio-istanbul.txt", RUBIO_ARTICLE.encode(), caption="/load")
+        [loaded] = await fake.wait_for_messages(admin, 1)
+        [_, alert] = await fake.wait_for_messages(USER, 2)
+        await asyncio.sleep(3 * POLL)
+        stop.set()
+        await asyncio.wait_for(running, STOP_TIMEOUT)
+    assert loaded.visible_text.splitlines()[0] == "Laden: rubio-istanbul.txt"
+    assert alert.visible_text.splitlines()[0] == "Rubio reist naar Istanbul voor vredesoverleg"
+    assert fake.messages_to(admin) == [loaded]  # the uploader follows nothing: no alert for them
+    assert len(fake.messages_to(USER)) == 2

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psutil
+
 from bench.generate import write_corpus
 from store.extraction.facts import extract_many
 
@@ -52,16 +54,20 @@ def test_kill_9_during_load_leaves_whole_articles_and_a_resumable_load(tmp_path,
     write_corpus(corpus, ARTICLES)
     db_path = tmp_path / "newsroom.db"
 
-    process = run_newsbot("load", str(corpus), "--db", str(db_path), "--no-progress", cwd=tmp_path)
+    process = run_newsbot("load", str(corpus), "--db", str(db_path), "--no-progress", "--workers", "2", cwd=tmp_path)
     seen = []
     for line in process.stdout:
         seen.append(line)
         if line.startswith("loaded"):
             break
+    workers = psutil.Process(process.pid).children(recursive=True)  # its extraction processes
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
     assert any(line.startswith("loaded") for line in seen), seen
+    assert len(workers) >= 2  # the load ran with its extraction processes
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []  # they die with the load, whatever killed it
 
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

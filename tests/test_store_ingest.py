@@ -194,3 +194,41 @@ def test_reindex_stores_the_summary_of_older_articles(tmp_path, nlp):
     assert reindex(db, nlp) == 5
     for text, summary in db.execute("select text, summary from articles"):
         assert json.loads(summary) == digest_module.summarize(text)
+
+
+def sumy_lexrank(candidates: list[str], count: int) -> list[str]:
+    """The reference: sumy's own LexRankSummarizer with its Dutch stemmer and spaCy's stop words."""
+    import numpy
+    import spacy
+    from spacy.lang.nl.stop_words import STOP_WORDS
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    tokenizer = spacy.blank("nl").tokenizer
+
+    class Words:
+        def to_words(self, sentence: str) -> list[str]:
+            return [t.text for t in tokenizer(sentence) if t.is_alpha]
+
+    document = ObjectDocumentModel([Paragraph([Sentence(s, Words()) for s in candidates])])
+    summarizer = LexRankSummarizer(Stemmer("dutch"))
+    summarizer.stop_words = STOP_WORDS
+    with numpy.errstate(invalid="ignore", divide="ignore"):
+        return [str(s) for s in summarizer(document, count)]
+
+
+def test_lexrank_chooses_what_sumy_chooses(nlp):
+    from bench.realtext import base_articles
+    from store.lexrank import best_sentences
+
+    compared = 0
+    for article in base_articles():  # the seeds, the held-out set and MEANTIME
+        found = [s for s in digest_module.sentences(article.text) if len(s.split()) >= digest_module.MIN_SENTENCE_WORDS]
+        candidates = list(dict.fromkeys(found))[1:]
+        if len(candidates) < 3:
+            continue
+        for count in (1, 2):
+            assert best_sentences(candidates, count, nlp.tokenizer) == sumy_lexrank(candidates, count), article.title
+        compared += 1
+    assert compared >= 60

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from store.extraction.components.doc_index import entity_spans, remember_text, text_of
+from store.extraction.nlp import release_memory
 from store.extraction.pieces import PIECE_CHARS, merge_facts, split_pieces
 from store.model import Entity, Facts, Mention, Quote, Role
 from store.names import identity_key, normalize
@@ -38,8 +39,11 @@ def extract(nlp: Language, text: str, date: str | None = None, piece_chars: int 
     """The facts of one article text (in pieces when it is longer than ``piece_chars``)."""
     if len(text) <= piece_chars:
         return facts_from_doc(nlp(_with_date(nlp, text, date)), date)
-    pieces = split_pieces(text, piece_chars)
-    return merge_facts([(offset, facts_from_doc(nlp(_with_date(nlp, piece, date)), date)) for offset, piece in pieces])
+    parts = []
+    for offset, piece in split_pieces(text, piece_chars):
+        parts.append((offset, facts_from_doc(nlp(_with_date(nlp, piece, date)), date)))
+        release_memory()  # each piece's Doc and arrays are garbage now: give the heap back
+    return merge_facts(parts)
 
 
 def extract_many(

@@ -55,14 +55,16 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp = spacy.blank("nl")
     for name in COMPONENTS:
         nlp.add_pipe(name)
-    _settle_memory()
+    release_memory()
     return nlp
 
 
-def _settle_memory() -> None:
-    """Building decodes large word lists and drops them again. Collect now, so the first full
-    collection does not fall in the middle of the first articles, and hand the freed heap back
-    to the system (glibc keeps it otherwise: ~30 MB of resident memory)."""
+def release_memory() -> None:
+    """Collect garbage and hand the freed heap back to the system (glibc keeps it otherwise).
+
+    Building the pipeline decodes large word lists and drops them again (~30 MB), and so does
+    extracting a very long text piece by piece; collecting then also keeps the first full
+    collection from falling in the middle of the next articles."""
     gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)
