@@ -4,9 +4,9 @@
   cities (names and, for big cities, alternate names such as Moskou, Londen, Riyad), a short
   curated list of Dutch region/sea names and news aliases (``store/data/``);
 - first names: gender-guesser's data file;
-- common Dutch words: the Dutch lemma tables of spacy-lookups-data (nouns, verbs, adjectives
-  and their forms, lower case), so that "Helder", "Vele", "Volgens" or "EINDE" at a sentence
-  start or in capitals are recognised as words rather than names.
+- the cue words of the entity rules (titles, organisation, place and MISC cues) from ``data/``;
+- the Dutch vocabulary (word forms, nouns, stop words, frequencies) is in ``vocabulary`` and
+  re-exported here.
 
 Everything is keyed on token text (tuples of whitespace-separated words), so the component
 looks names up with dict hits instead of regular expressions.
@@ -16,13 +16,19 @@ from __future__ import annotations
 
 import gettext
 import json
-import re
-from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
+
+from store.extraction.vocabulary import (  # noqa: F401 (re-exported: the rules ask the gazetteer)
+    WordSet,
+    common_words,
+    dutch_words,
+    is_dutch_word,
+    is_noun_form,
+    nouns,
+    stop_words,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -38,83 +44,6 @@ def data_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a file in ``store/extraction/data``."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [line.rstrip("\n") for line in lines if line.strip() and not line.startswith("#")]
-
-
-class WordSet:
-    """A large set of short strings, held compactly: ``word in words`` as with a frozenset.
-
-    The words are spread over buckets by ``hash`` and stored as one UTF-8 blob of
-    newline-delimited buckets, so the set costs about its characters (400k Dutch word forms:
-    ~5.6 MB) instead of a str object and a hash-table slot per word (~42 MB), in two large
-    allocations instead of 400k small ones. A lookup is a hash and a byte search in one short
-    bucket; exact, since no word holds a newline."""
-
-    __slots__ = ("_blob", "_mask", "_offsets", "_size")
-
-    def __init__(self, words: set[str] | frozenset[str], per_bucket: int = 12) -> None:
-        count = 1
-        while count * per_bucket < len(words):
-            count *= 2
-        buckets: list[list[str]] = [[] for _ in range(count)]
-        for word in words:
-            if not word or "\n" in word:
-                raise ValueError(f"not a WordSet word: {word!r}")
-            buckets[hash(word) & (count - 1)].append(word)
-        chunks = [("\n" + "\n".join(bucket) + "\n").encode() if bucket else b"" for bucket in buckets]
-        self._offsets = array("L", accumulate((len(chunk) for chunk in chunks), initial=0))
-        self._blob = b"".join(chunks)
-        self._mask = count - 1
-        self._size = len(words)
-
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or not word or "\n" in word:
-            return False
-        bucket = hash(word) & self._mask
-        needle = b"\n" + word.encode("utf-8", "surrogatepass") + b"\n"
-        return self._blob.find(needle, self._offsets[bucket], self._offsets[bucket + 1]) >= 0
-
-    def __len__(self) -> int:
-        return self._size
-
-
-@lru_cache(maxsize=1)
-def dutch_words() -> WordSet:
-    """Lower-case Dutch words and word forms (spacy-lookups-data's ``nl`` lemma tables)."""
-    import gzip
-
-    import spacy_lookups_data
-
-    folder = Path(spacy_lookups_data.__file__).parent / "data"
-    words: set[str] = set()
-    with gzip.open(folder / "nl_lemma_lookup.json.gz") as handle:
-        words.update(w for w in _json_strings(handle.read()) if w.islower())
-    for table in ("nl_lemma_index.json.gz", "nl_lemma_exc.json.gz"):
-        with gzip.open(folder / table) as handle:
-            for entries in json.load(handle).values():
-                words.update(w for w in entries if w.islower())
-    return WordSet(words)
-
-
-_JSON_STRING = re.compile(rb'"((?:[^"\\]|\\.)*)"')
-
-
-def _json_strings(data: bytes) -> Iterator[str]:
-    """Every string in a JSON text, one at a time: for the word → lemma table, whose strings
-    are all words, without decoding it into a dict of 200k pairs (~35 MB at once)."""
-    for match in _JSON_STRING.finditer(data):
-        raw = match.group(1)
-        yield json.loads(match.group(0)) if b"\\" in raw else raw.decode("utf-8")
-
-
-def is_dutch_word(word: str) -> bool:
-    return word.lower() in dutch_words()
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    from spacy.lang.nl.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -248,7 +177,26 @@ def nationalities() -> tuple[dict[str, str], frozenset[str]]:
         for adjective in adjective_forms.split("|"):
             adjectives[adjective] = country
         demonyms.update(d for d in "".join(rest).split("|") if d)
+    demonyms.update([singular for plural in demonyms if (singular := singular_demonym(plural))])
     return adjectives, frozenset(demonyms)
+
+
+VOWELS = frozenset("aeiou")
+
+
+def singular_demonym(plural: str) -> str | None:
+    """"Brazilianen" → "Braziliaan", "Russen" → "Rus", "Syriërs" → "Syriër" (Dutch spelling:
+    an open syllable doubles its vowel, a doubled consonant is single at the end)."""
+    if plural.endswith("s") and len(plural) > 4:
+        return plural[:-1]
+    if not plural.endswith("en") or len(plural) < 5:
+        return None
+    base = plural[:-2]
+    if base[-1] == base[-2] and base[-1] not in VOWELS:
+        return base[:-1]
+    if base[-2] in VOWELS and base[-3] != base[-2] and base[-1] not in VOWELS:
+        return base[:-1] + base[-2] + base[-1]
+    return base
 
 
 @lru_cache(maxsize=1)
@@ -317,6 +265,14 @@ def warm() -> None:
     misc_cues()
     loc_cues()
     org_nouns()
+    place_final_words()
+    place_nouns()
+    from store.extraction.name_lists import name_lists  # it reads DATA from here
+
+    name_lists()
+    currency_codes()
+    nouns()
+    common_words()
     first_names()
 
 
@@ -337,6 +293,26 @@ def _cue_list(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
 def loc_cues() -> tuple[frozenset[str], tuple[str, ...]]:
     """(words that start a place name, endings of place words): "Praça", "...plein"."""
     return _cue_list("loc_cues.txt")
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes (pycountry): "USD", "EUR" next to an amount are units, not names."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Lower-case nouns (and compound endings) that introduce a place name: "regio", "...stad"."""
+    return _cue_list("place_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def place_final_words() -> frozenset[str]:
+    """Capitalised words that end a place name: "Airport", "County", "Stadium"."""
+    return frozenset(data_lines("place_final_words.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -15,8 +15,11 @@ from store.extraction.components import lexicon
 from store.extraction.components.lexicon import (
     CAPITAL,
     CLOSES,
+    COLON,
+    DASH,
     NEWLINE,
     OPENS,
+    ORDINARY,
     QUOTE_MARK,
     SENTENCE_END,
     START_PUNCT_MARK,
@@ -24,6 +27,8 @@ from store.extraction.components.lexicon import (
     STRAIGHT,
     Word,
 )
+from store.extraction.gazetteer import NAME_PARTICLES, common_words
+from store.extraction.name_lists import name_lists, name_types
 
 
 @dataclass
@@ -39,6 +44,7 @@ class DocView:
 
 
 _TEXTS_KEY = ("newsbot", "texts")
+INNER_PARTICLES = NAME_PARTICLES - {"het", "te"}  # particles written capitalised inside a name: "Bart De Wever"
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -83,6 +89,9 @@ def view(doc: Doc, words: list[Word]) -> DocView:
     starts = start.tolist()
     for index in after_punct.tolist():  # in order: a run of punctuation carries the start on
         if not starts[index] and (starts[index - 1] or words[index - 1].flags & QUOTE_MARK):
+            if index + 1 < n and (flags[index + 1] & CAPITAL or texts[index + 1] in ("of", "&")) \
+                    and name_lists().starts_name(texts[index]):
+                continue  # "Der Spiegel", "Bank of America": the word starts a listed name
             starts[index] = True
     quoted = [False] * n
     inside, last = False, 0
@@ -94,6 +103,30 @@ def view(doc: Doc, words: list[Word]) -> DocView:
         last = index
     if inside:
         quoted[last:n] = [True] * (n - last)
+    for index in numpy.flatnonzero(flags & ORDINARY).tolist():
+        # "… bleef beperkt Daarom sluit …": an ordinary word capitalised right after a content
+        # word or a number starts a sentence the text did not punctuate; after a function word
+        # it is part of a name ("de Kamer", "minister van Herstel", "in Den Haag")
+        if not index or starts[index] or quoted[index]:
+            continue
+        before = texts[index - 1]
+        after_content = not flags[index - 1] & (CAPITAL | STOP) and (before.isalpha() and before.islower()
+                                                                      or before.isdigit())
+        function_word = flags[index] & STOP and texts[index].lower() not in INNER_PARTICLES  # "… de Boer Het kabinet"
+        if after_content or function_word and flags[index - 1] & CAPITAL:
+            if index + 1 < n and (flags[index + 1] & CAPITAL or texts[index + 1] in ("of", "&")) \
+                    and name_lists().starts_name(texts[index]):
+                continue  # "Der Spiegel", "Bank of America": the word starts a listed name
+            starts[index] = True
+    for index in numpy.flatnonzero(flags & COLON).tolist():
+        # a label before a colon: "… Piet Smit Foto: ANP", "Lees ook: …"
+        if index and flags[index - 1] & CAPITAL and texts[index - 1].lower() in common_words() \
+                and not quoted[index - 1] and "P" not in name_types(texts[index - 1]):  # not "Wethouder Sanne Dekker:"
+            starts[index - 1] = True
+    for index in numpy.flatnonzero(flags & DASH).tolist():
+        # a dateline: "ROTTERDAM - Een loods …", "UTRECHT (ANP) – De …"
+        if 0 < index < n - 1 and (texts[index - 1] == ")" or texts[index - 1].isupper() and len(texts[index - 1]) > 2):
+            starts[index + 1] = True
     capital_mask = (flags & CAPITAL) != 0
     capital = capital_mask.tolist()
     seen_mid: set[str] = set()

@@ -2,7 +2,7 @@
 
 Writes ``doc.ents``; each entity span's ``id_`` is the key of its canonical entity
 (``store.names.identity_key`` of the canonical name), and ``doc._.newsbot_entity_names`` maps that
-key to the canonical name, the fullest form written in the document ("Donald Trump" for the
+key to the canonical name, the fullest form written in the document ("Marit Vos" for the
 mentions "Trump" and "president Trump").
 
 With a pretrained pipeline before it, the model's entities are kept (labels mapped to CoNLL:
@@ -27,6 +27,7 @@ from store.extraction.components.doc_index import remember_entity_spans, text_of
 from store.extraction.components.doc_view import remember_token_texts
 from store.extraction.components.entity_rules import STRONG, Candidate, bare, candidates, is_org_word
 from store.extraction.components.lexicon import SPLIT, Word, split_parts
+from store.extraction.name_lists import list_types
 from store.names import identity_key, normalize
 
 PRETRAINED_LABELS = {
@@ -37,7 +38,7 @@ PRETRAINED_LABELS = {
     "MISC": "MISC",
 }
 LEADING_ARTICLES = ("de ", "het ", "De ", "Het ")
-NAME_SUFFIX_KEYS = frozenset([identity_key("jr"), identity_key("sr")])  # "Robert F. Kennedy jr."
+NAME_SUFFIX_KEYS = frozenset([identity_key("jr"), identity_key("sr")])  # "Mark J. Hollander jr."
 CLUB_PREFIXES = frozenset("FC SC AFC VV SV RKC".split())  # sports clubs named after their town
 
 if not Doc.has_extension("newsbot_entity_names"):
@@ -56,8 +57,8 @@ def surface_of(mention: str) -> str:
     words[-1] = bare(words[-1])
     text = " ".join(words)
     for article in LEADING_ARTICLES:
-        if text.startswith(article) and len(words) > 1:
-            return text[len(article):]
+        if text.startswith(article) and len(words) > 1 and not list_types(words):
+            return text[len(article):]  # but "De Wever", "De Kuip": the article is part of the name
     return text
 
 
@@ -78,6 +79,7 @@ class Cluster:
         self.forms: list[str] = []
         self.spans: list[Mention] = []
         self.labels: Counter = Counter()
+        self.strongest: dict[str, int] = {}  # label → the strongest evidence for it
         self.place: str | None = None
         self._name: str | None = None  # name and label, until the next add or absorb
         self._label: str | None = None
@@ -86,6 +88,7 @@ class Cluster:
         self.spans.append(span)
         self.forms.append(span.form)
         self.labels[label] += 10 * strength + 1
+        self.strongest[label] = max(self.strongest.get(label, 0), strength)
         self.place = self.place or place
         self._name = self._label = None
 
@@ -96,6 +99,11 @@ class Cluster:
             self.labels.update(other.labels)
         self.place = self.place or other.place
         self._name = self._label = None
+
+    def make_person(self) -> None:
+        self.labels = Counter({"PER": sum(self.labels.values())})
+        self.strongest = {"PER": max(self.strongest.values())}
+        self._label = None
 
     @property
     def name(self) -> str:
@@ -154,26 +162,34 @@ def link(typed: list[tuple[Mention, str, int, str | None]], texts: list[str]) ->
         place = gazetteer.places().get(tuple(cluster.name.split()))
         is_place = place is not None and place.kind != "city"  # a town may share a surname
         one_person = len({person_of(p) for p in owners}) == 1
-        if owners and one_person and not is_place and cluster.label != "ORG":
-            # a surname, first name or shorter form joins the person: "Rubio", "Bin Salman"
+        if owners and one_person and not is_place and (cluster.label != "ORG" or cluster.strongest["ORG"] < STRONG):
+            # a surname, first name or shorter form joins the person: "Hollander", "Bin Rashid";
+            # also a surname that a name list also knows as a company ("Smid")
             owner = max(owners, key=lambda c: (len(c.name.split()), len(c.spans)))
-            owner.absorb(cluster)
+            owner.absorb(cluster, keep_label=True)
             continue
+        if owners and not is_place and max(cluster.strongest.values()) < STRONG:
+            cluster.make_person()  # the surname of several people here ("Bos"), whatever a list says
         merged.append(cluster)
     return join_short_forms(merged, bracketed_acronyms(typed, texts))
 
 
 def initials(name: str) -> str:
-    """"Europese Centrale Bank" → "ECB", "Openbaar Ministerie" → "OM" (capitalised words only)."""
+    """"Nationale Kustwacht Dienst" → "NKD", "Hoge Raad" → "HR" (capitalised words only)."""
     return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def short_forms(org: Cluster) -> set[str]:
     """Other ways a text refers to an organisation: its head ("Kamer" for "Tweede Kamer",
-    "Centrale Bank" for "Europese Centrale Bank"), its initials ("EU"), and its name without
-    the organisation word ("Vermeulen" for "Vermeulen Groep", "Twente" for "FC Twente")."""
+    "Kustwacht Dienst" for "Nationale Kustwacht Dienst"), its initials ("NKD"), and its name without
+    the organisation word ("Dijkstra" for "Dijkstra Groep", "Emmen" for "FC Emmen")."""
     words = org.name.split()
     forms = {" ".join(words[index:]) for index in range(1, len(words)) if is_org_word(words[-1])}
+    if org.label == "MISC" and len(words) > 1:
+        forms.add(words[-1])  # a product by its model: "A350" for "Airbus A350"
+        return forms
+    if len(words) > 1 and "O" in list_types(words[:1]) and not any(is_org_word(w) for w in words[1:]):
+        forms.add(words[0])  # a company by its listed short name: "Zentrax" for "Zentrax Systems"
     if len(words) > 1:
         forms.add(initials(org.name))
         rest = [w for w in words if not is_org_word(w) and w not in CLUB_PREFIXES]
@@ -183,10 +199,10 @@ def short_forms(org: Cluster) -> set[str]:
 
 
 def bracketed_acronyms(typed: list[tuple[Mention, str, int, str | None]], texts: list[str]) -> dict[str, str]:
-    """"De Nederlandsche Bank (DNB)": the acronym in brackets right after a name → that name."""
+    """"Raad voor Verkeersveiligheid (RVV)": the acronym in brackets right after a name → that name."""
     found = {}
     for (before, label, _, _), (span, _, _, _) in zip(typed, typed[1:]):
-        if label != "PER" and span.end - span.start == 1 and before.end == span.start - 1 \
+        if label not in ("PER", "LOC") and span.end - span.start == 1 and before.end == span.start - 1 \
                 and span.end < len(texts) and texts[span.start - 1] == "(" and texts[span.end] == ")":
             found[span.form] = before.form
     return found
@@ -194,8 +210,8 @@ def bracketed_acronyms(typed: list[tuple[Mention, str, int, str | None]], texts:
 
 def join_short_forms(clusters: list[Cluster], aliases: dict[str, str] | None = None) -> list[Cluster]:
     """A short form of an organisation written in the same text joins it (see ``short_forms``);
-    a place joins only a club named after it ("Twente" → "FC Twente"), not "Universiteit Utrecht"."""
-    orgs = [c for c in clusters if c.label == "ORG" and len(c.name.split()) > 1]
+    a place joins only a club named after it ("Emmen" → "FC Emmen"), not "Hogeschool Zwolle"."""
+    orgs = [c for c in clusters if c.label in ("ORG", "MISC") and len(c.name.split()) > 1]
     if not orgs and not aliases:
         return clusters
     owners: dict[str, Cluster] = {}
@@ -239,7 +255,7 @@ def merge_pretrained(doc: Doc, ours: list[Candidate], texts: list[str]) -> list[
 
 
 def split_tokens(doc: Doc, words: list[Word]) -> bool:
-    """"NAVO-secretaris-generaal" → "NAVO" + "-secretaris-generaal", so NAVO can be an entity;
+    """"OVSE-waarnemer" → "OVSE" + "-waarnemer", so OVSE can be an entity;
     "Bull." → "Bull" + "." where the tokenizer kept a full stop on a capitalised word
     (``lexicon.split_parts``). Returns whether anything was split."""
     todo = [index for index, word in enumerate(words) if word.flags & SPLIT]
@@ -248,7 +264,9 @@ def split_tokens(doc: Doc, words: list[Word]) -> bool:
     with doc.retokenize() as retokenizer:
         for index in todo:
             token = doc[index]
-            retokenizer.split(token, split_parts(words[index].text), heads=[(token, 1), token.head])
+            parts = split_parts(words[index].text)
+            heads = [(token, k + 1) for k in range(len(parts) - 1)] + [token.head]
+            retokenizer.split(token, parts, heads=heads)
     return True
 
 

@@ -1,7 +1,7 @@
 """Word-shape and context cues for the entity rules, general to Dutch news writing.
 
-- an initial standing for a surname, as crime news writes suspects: "Mohamed B.", "Jan de V.";
-- place words: squares, streets and venues by their ending ("Jaarbeursplein", "Koningspaleis")
+- an initial standing for a surname, as crime news writes suspects: "Ahmed K.", "Joost van D.";
+- place words: squares, streets and venues by their ending ("Havenplein", "Zomerpaleis")
   or by a foreign place head that starts the name ("Praça do Comércio", "Avenida Paulista");
 - organisation context: a lower-case noun right before the name that says what it is
   ("persbureau Reuters", "de lokale partij Leefbaar Almere");
@@ -25,11 +25,21 @@ PRONOMINAL_TAILS = frozenset(
 )
 DEMONYM_SUFFIXES = ("enaren", "naren", "aren", "ers", "enaar", "naar", "er")
 DIGIT_NAME = re.compile(r"^[A-Z]{1,4}\d{1,3}$|^\d{2}[A-Z]{3,6}$")  # D66, JA21, 50PLUS
-ROAD = re.compile(r"^[ANE]\d{1,3}$")  # A12, N201, E40: roads, not parties
+ROAD = re.compile(r"^(A\d{1,2}|[NE]\d{1,3})$")  # A12, N201, E40: roads, not parties (A380 is a plane)
+MODEL_CODE = re.compile(r"^([A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3}|[A-Z][a-z]+\d{1,3})$")  # A380, KC-30, F-16, WPA2, Power8
+CAMEL = re.compile(r"^[a-z][A-Z][a-z]{2,}")  # iPhone, iTunes, eBay: brand names that start in lower case
+TIME_ZONES = frozenset("UTC GMT CET CEST EST EDT PST PDT".split())  # "om 16.00 UTC"
+CURRENCY_SIGNS = frozenset("$€£#¥")
+
+
+def is_model_code(word: str) -> bool:
+    """"F-16", "C130", "XR-7", "Wave5": letters and a number name a type or model
+    (aircraft, product, standard); parties with this shape are in the name lists."""
+    return bool(MODEL_CODE.match(word)) and not ROAD.match(word) and any(c.isdigit() for c in word)
 
 
 def is_initial(text: str) -> bool:
-    """"B." in "Mohamed B.": one capital letter and a full stop."""
+    """"K." in "Ahmed K.": one capital letter and a full stop."""
     return len(text) == 2 and text[1] == "." and text[0].isupper() and text[0].isalpha()
 
 
@@ -61,7 +71,7 @@ def is_place_demonym(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_place_word(word: str) -> bool:
-    """A word that ends like a square, street or venue: "Jaarbeursplein", "Veste"."""
+    """A word that ends like a square, street or venue: "Havenplein", "Zomerpaleis"."""
     _, endings = gazetteer.loc_cues()
     lower = word.lower()
     return any(lower.endswith(e) and len(lower) > len(e) for e in endings)
@@ -79,6 +89,15 @@ def is_org_noun(word: str) -> bool:
     if not word[:1].islower():
         word = word.lower()
     words, endings = gazetteer.org_nouns()
+    return word in words or any(word.endswith(e) for e in endings)
+
+
+@lru_cache(maxsize=65536)
+def is_place_noun(word: str) -> bool:
+    """"regio", "provincie", "hoofdstad": a lower-case noun naming a kind of place."""
+    if not word[:1].islower():
+        return False
+    words, endings = gazetteer.place_nouns()
     return word in words or any(word.endswith(e) for e in endings)
 
 
