@@ -56,7 +56,8 @@ class TelegramConfig:
     admins: list[str] = field(default_factory=list)
     webhook_url: str | None = None  # set to use webhook mode instead of polling
     webhook_port: int = 8443
-    webhook_secret: str | None = None
+    webhook_secret: str | None = None  # required with webhook_url: updates without it are refused
+    webhook_listen: str = "0.0.0.0"  # the address the webhook listener binds
 
     @property
     def enabled(self) -> bool:
@@ -78,6 +79,7 @@ class SlackConfig:
     signing_secret: str | None = None
     mode: str = "socket"
     port: int = 3000
+    listen: str = "0.0.0.0"  # the address HTTP mode binds
     api_base_url: str = "https://slack.com/api/"
     admins: list[str] = field(default_factory=list)
 
@@ -236,6 +238,23 @@ def incomplete_platform(config: Config) -> str | None:
     telegram = config.telegram
     if not telegram.enabled and (telegram.webhook_url or telegram.webhook_secret):
         return "[telegram] is incomplete: a webhook is configured but token (TELEGRAM_BOT_TOKEN) is not set"
+    return webhook_problem(telegram)
+
+
+WEBHOOK_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as secret_token
+
+
+def webhook_problem(telegram: TelegramConfig) -> str | None:
+    """Why a Telegram webhook must not start: without a secret anyone could send it updates."""
+    if not telegram.webhook_url:
+        return None
+    if not telegram.webhook_secret:
+        return (
+            "[telegram] webhook_url needs webhook_secret (NEWSBOT_TELEGRAM_WEBHOOK_SECRET): "
+            "without it anyone who reaches the port can send the bot commands"
+        )
+    if not WEBHOOK_SECRET_RE.match(telegram.webhook_secret):
+        return "[telegram] webhook_secret must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -"
     return None
 
 
@@ -271,6 +290,8 @@ def validate(config: Config) -> None:
     if not TIME_RE.match(str(config.digest.time)):
         raise ConfigError(f'[digest] time = "{config.digest.time}" is not a time; use "HH:MM", e.g. "07:30"')
     _check_type("digest", "grace_hours", config.digest.grace_hours, (int, float))
+    _check_type("telegram", "webhook_listen", config.telegram.webhook_listen, str)
+    _check_type("slack", "listen", config.slack.listen, str)
     _check_type("log", "level", config.log.level, str)
     if config.log.level.upper() not in LOG_LEVELS:
         raise ConfigError(f'[log] level = "{config.log.level}" is not allowed; use one of {", ".join(LOG_LEVELS)}')

@@ -9,10 +9,15 @@ How a digest goes out exactly once (see also ``store.subscriptions``):
 - *Claim, then post* — before posting, the (subscription, date) row is inserted with status
   "sending" under a unique index; whoever fails to insert does not post. So a cron job and the
   sync job firing together, a restart, or a second process never post twice.
-- *Retries* — a platform error is retried after each of ``retry_delays`` (1, 4, 16 s by default),
-  then the row is marked "failed" with the error. A shutdown while waiting to retry releases the
-  claim (nothing was posted, so the catch-up after the restart sends it); a shutdown during a post
-  marks it "failed" (it may have arrived: we prefer a missing digest, logged, to a double one).
+- *Parts and retries* — a digest longer than one message goes out part by part, each delivered
+  part counted in the ledger (``bot.delivery``); a platform error is retried after each of
+  ``retry_delays`` (1, 4, 16 s by default) from the part that failed, never from part 1; then the
+  row is marked "failed" with the error. A shutdown before any part went out releases the claim;
+  one part-way leaves it for the next start to finish.
+- *Interrupted* — a claim whose process died (kill -9, a crash, another host silent for
+  ``STALE_CLAIM``) is logged as interrupted and, within the grace, taken over and finished from
+  the first part not recorded as delivered (built for the moment it was first claimed); beyond the
+  grace it is recorded "failed" with the reason.
 - *Catch-up* — ``start()`` runs the due check at once, so a digest whose time passed while the
   process was down is sent once at start-up (within the grace).
 - *Chat changes* — ``/subscribe`` and ``/unsubscribe`` only write the table (handlers never import
@@ -26,11 +31,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal, Protocol
+from datetime import UTC, date, datetime, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -39,6 +43,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlite_utils import Database
 
 from bot.config import Config
+from bot.delivery import DeliveryFailed, Progress, deliver_parts
+from bot.digest_due import due_digests, parse_utc, scheduled_at
 from bot.digests import subscription_digest, subscription_tz, utc_now
 from handlers.reply import Reply
 from store import subscriptions as subs
@@ -59,68 +65,6 @@ class Poster(Protocol):
 
 
 Clock = Callable[[], datetime]
-
-
-@dataclass(frozen=True)
-class DueDigest:
-    subscription: Subscription
-    digest_date: date  # the local date it is for
-    scheduled_at: datetime  # UTC
-    action: Literal["send", "skip"]
-    reason: str = ""
-
-
-def scheduled_at(subscription: Subscription, day: date, tz: ZoneInfo) -> datetime:
-    """The UTC moment of ``subscription``'s digest on local ``day`` (right across DST changes)."""
-    local = datetime.combine(day, time(subscription.hour, subscription.minute), tzinfo=tz)
-    return local.astimezone(UTC)
-
-
-def due_digests(
-    subscriptions: Iterable[Subscription],
-    recorded: set[tuple[int, str]],
-    now: datetime,
-    grace: timedelta,
-    default_tz: ZoneInfo,
-) -> list[DueDigest]:
-    """The digests to send or record as skipped at ``now``; pure, so it is tested directly.
-
-    For each subscription the occurrences within the grace window (plus one day) that have passed,
-    are not in ``recorded`` and are not older than the subscription are considered: the latest is
-    sent when it is at most ``grace`` late, otherwise skipped; older ones are skipped.
-    """
-    now = now.astimezone(UTC)
-    lookback = 1 + math.ceil(grace / timedelta(days=1))
-    due: list[DueDigest] = []
-    for subscription in subscriptions:
-        tz = subscription_tz(subscription, default_tz)
-        today = now.astimezone(tz).date()
-        created = _parse_utc(subscription.created_at)
-        missed = []
-        for back in range(lookback, -1, -1):
-            day = today - timedelta(days=back)
-            at = scheduled_at(subscription, day, tz)
-            if at > now or (created and at < created) or (subscription.id, day.isoformat()) in recorded:
-                continue
-            missed.append((day, at))
-        if not missed:
-            continue
-        *older, (day, at) = missed
-        for old_day, old_at in older:
-            due.append(DueDigest(subscription, old_day, old_at, "skip", "superseded by a later digest"))
-        if now - at <= grace:
-            due.append(DueDigest(subscription, day, at, "send"))
-        else:
-            late = (now - at) / timedelta(hours=1)
-            due.append(DueDigest(subscription, day, at, "skip", f"{late:.1f} h late, beyond the grace"))
-    return due
-
-
-def _parse_utc(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # --- the scheduler --------------------------------------------------------------------------
@@ -168,7 +112,6 @@ class DigestScheduler:
 
         Returns the catch-up task, which callers may await (tests do).
         """
-        self.release_stale_claims()
         self.scheduler = AsyncIOScheduler(timezone=self.config.tz)
         self.sync_jobs()
         self.scheduler.add_job(
@@ -187,8 +130,13 @@ class DigestScheduler:
                     subscription.chat_id,
                     subscription.platform,
                 )
-        self.catch_up = asyncio.get_running_loop().create_task(self.run_due(), name="digest catch-up")
+        self.catch_up = asyncio.get_running_loop().create_task(self._catch_up(), name="digest catch-up")
         return self.catch_up
+
+    async def _catch_up(self) -> list[Outcome]:
+        """Interrupted digests first (finished or recorded), then whatever is due now."""
+        resumed = await self.resume_interrupted()
+        return resumed + await self.run_due()
 
     async def stop(self) -> None:
         """Stop the jobs and cancel digests in progress (their claims are settled, not left open)."""
@@ -234,6 +182,7 @@ class DigestScheduler:
 
     async def _sync_and_check(self) -> None:
         self.sync_jobs()
+        await self.resume_interrupted()
         await self.run_due()
 
     def jobs(self) -> dict[str, datetime | None]:
@@ -299,69 +248,108 @@ class DigestScheduler:
 
         return await asyncio.to_thread(build)
 
-    async def _send(self, subscription: Subscription, day: str, now: datetime) -> Outcome:
-        """Post a claimed digest with retries and settle its ledger row."""
+    async def _send(
+        self,
+        subscription: Subscription,
+        day: str,
+        now: datetime,
+        *,
+        progress: Progress | None = None,
+        built_at: datetime | None = None,
+    ) -> Outcome:
+        """Post a claimed digest part by part with retries and settle its ledger row.
+
+        ``progress`` and ``built_at`` resume an interrupted digest: its parts already delivered,
+        and the moment it was first claimed (so that it is built as it was then)."""
         where = f"{subscription.platform}:{subscription.chat_id}"
-        attempts, error, posting = 0, None, False
+        resuming = progress is not None
+        progress = progress or Progress()
+        poster = self.posters[subscription.platform]
         try:
-            reply = await self._build_digest(subscription, now)
-            poster = self.posters[subscription.platform]
-            for delay in (0.0, *self.retry_delays):
-                if delay:
-                    await self.sleep(delay)
-                attempts += 1
-                try:
-                    posting = True
-                    await poster.send_reply(subscription.chat_id, reply)
-                    posting = False
-                except asyncio.CancelledError:
-                    raise
-                except Exception as exc:  # noqa: BLE001 - the platform's error, whatever the SDK calls it
-                    posting = False
-                    error = f"{type(exc).__name__}: {exc}"
-                    log.warning("digest %s for %s: attempt %d failed: %s", day, where, attempts, error)
-                    continue
-                subs.finish_digest(self.db, subscription.id, day, "sent", attempts=attempts, now=now)
-                log.info("digest %s sent to %s", day, where)
-                return Outcome(subscription.id, day, "sent", attempts)
+            reply = await self._build_digest(subscription, built_at or now)
+            parts = reply_parts(poster, reply)
+            if resuming:
+                log.warning(
+                    "digest %s for %s was interrupted after part %d of %d; sending parts %d to %d",
+                    day, where, progress.sent, len(parts), progress.sent + 1, len(parts),
+                )  # fmt: skip
+            await deliver_parts(
+                parts,
+                lambda part: send_part(poster, subscription.chat_id, part),
+                progress=progress,
+                retry_delays=self.retry_delays,
+                sleep=self.sleep,
+                on_sent=lambda sent: subs.record_parts_sent(self.db, subscription.id, day, sent),
+                what=f"digest {day} for {where}",
+            )
+            subs.finish_digest(
+                self.db, subscription.id, day, "sent", attempts=progress.attempts, now=now, parts_sent=progress.sent
+            )
+            log.info("digest %s sent to %s", day, where)
+            return Outcome(subscription.id, day, "sent", progress.attempts)
         except asyncio.CancelledError:
-            if posting:  # it may have arrived: never post it again
-                subs.finish_digest(
-                    self.db,
-                    subscription.id,
-                    day,
-                    "failed",
-                    attempts=attempts,
-                    error="stopped while posting",
-                    now=now,
-                )
-            else:  # stopped between retries: nothing went out, so the next start sends it
+            if progress.sent or progress.posting:  # part-way: the next start sends the rest
+                subs.release_part_way(self.db, subscription.id, day)
+            else:  # nothing went out, so the next start sends it whole
                 subs.release_claim(self.db, subscription.id, day)
             raise
+        except DeliveryFailed:
+            error = progress.error
         except Exception as exc:  # building the digest failed: record it, never leave it "sending"
             error = f"{type(exc).__name__}: {exc}"
             log.exception("digest %s for %s could not be built", day, where)
-        subs.finish_digest(self.db, subscription.id, day, "failed", attempts=attempts, error=error, now=now)
-        log.error("digest %s for %s failed after %d attempts: %s", day, where, attempts, error)
-        return Outcome(subscription.id, day, "failed", attempts, error)
+        subs.finish_digest(
+            self.db, subscription.id, day, "failed", attempts=progress.attempts, error=error, now=now,
+            parts_sent=progress.sent,
+        )  # fmt: skip
+        log.error("digest %s for %s failed after %d attempts: %s", day, where, progress.attempts, error)
+        return Outcome(subscription.id, day, "failed", progress.attempts, error)
 
-    def release_stale_claims(self) -> None:
-        """Digests left "sending" by a process that died mid-post: marked failed, never resent."""
-        for row in subs.stale_claims(self.db, self.clock() - STALE_CLAIM):
-            subs.finish_digest(
-                self.db,
-                row["subscription_id"],
-                row["digest_date"],
-                "failed",
-                attempts=row["attempts"] or 0,
-                error="interrupted: the process stopped while posting; not resent to avoid a double post",
-                now=self.clock(),
+    async def resume_interrupted(self) -> list[Outcome]:
+        """Digests whose sender died: finished within the grace, else recorded failed (logged)."""
+        now = self.clock()
+        by_id = {s.id: s for s in subs.list_subscriptions(self.db)}
+        tasks = []
+        for row in subs.interrupted_claims(self.db, now - STALE_CLAIM):
+            subscription = by_id.get(row["subscription_id"])
+            if subscription is None or subscription.platform not in self.posters:
+                continue
+            tz = subscription_tz(subscription, self.config.tz)
+            late = now - scheduled_at(subscription, date.fromisoformat(row["digest_date"]), tz)
+            sent = row["parts_sent"] or 0
+            if late > self.grace:
+                error = (
+                    f"interrupted while sending, after part {sent}; "
+                    f"{late / timedelta(hours=1):.1f} h late, beyond the grace: not resent"
+                )
+                subs.finish_digest(self.db, subscription.id, row["digest_date"], "failed",
+                                   attempts=row["attempts"] or 0, error=error, now=now)  # fmt: skip
+                log.warning("digest %s for %s:%s %s", row["digest_date"], subscription.platform, subscription.chat_id, error)
+                continue
+            if not subs.take_over_claim(self.db, row):
+                continue
+            task = asyncio.get_running_loop().create_task(
+                self._send(subscription, row["digest_date"], now, progress=Progress(sent=sent),
+                           built_at=parse_utc(row["sent_at"]))  # fmt: skip
             )
-            log.warning(
-                "digest %s of subscription %s was interrupted while posting",
-                row["digest_date"],
-                row["subscription_id"],
-            )
+            self._sending.add(task)
+            task.add_done_callback(self._sending.discard)
+            tasks.append(task)
+        return list(await asyncio.gather(*tasks))
+
+
+def reply_parts(poster: Poster, reply: Reply) -> list:
+    """The messages ``reply`` goes out as on ``poster``'s platform (one, for a poster that cannot say)."""
+    parts = getattr(poster, "reply_parts", None)
+    return parts(reply) if parts is not None else [reply]
+
+
+async def send_part(poster: Poster, chat_id: str, part) -> None:
+    sender = getattr(poster, "send_part", None)
+    if sender is not None:
+        await sender(chat_id, part)
+    else:
+        await poster.send_reply(chat_id, part)
 
 
 def digest_trigger(subscription: Subscription, default_tz: ZoneInfo) -> CronTrigger:

@@ -33,7 +33,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Config, handler_context
 from bot.connections import ThreadConnections
+from bot.delivery import deliver_parts
+from bot.fairness import UserTurns
 from bot.render import megabytes
+from bot.slack_guard import first_delivery, http_guard
 from bot.slack_render import ACTION_ID_PREFIX, SlackMessage, render_messages
 from bot.texts import t
 from handlers import command_names, dispatch, reply_language
@@ -49,6 +52,7 @@ EVENTS_PATH = "/slack/events"
 LEADING_MENTIONS_RE = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")
 SEEN_FILES_KEPT = 1000
 QUIET_KINDS = ("usage", "forbidden", "error")  # answered only to the asker (ephemeral)
+SPLIT_REPLY_RETRY_DELAYS = (1.0,)  # after the SDK's own retries: once more, from the failed message
 
 
 class SlackAdapter:
@@ -60,12 +64,12 @@ class SlackAdapter:
         db_path: str,
         *,
         nlp_loader=None,
-        host: str = "0.0.0.0",
+        host: str | None = None,
         connect_timeout: float = 30.0,
     ):
         self.config = config
         self.db_path = str(db_path)
-        self.host = host
+        self.host = host or config.slack.listen
         self.connect_timeout = connect_timeout
         self.port: int = config.slack.port
         self.language = config.bot.language
@@ -86,6 +90,7 @@ class SlackAdapter:
             logger=logging.getLogger("slack_bolt.newsbot"),
         )
         self._connections = ThreadConnections(self.db_path)  # one per worker: no handler waits for another
+        self._turns = UserTurns()  # one user's commands one at a time: others are never held up
         self._http: aiohttp.ClientSession | None = None
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
@@ -113,6 +118,7 @@ class SlackAdapter:
 
     async def _serve_http(self) -> None:
         web_app = self.app.web_app(path=EVENTS_PATH, port=self.port)
+        web_app.middlewares.append(http_guard(self.config.slack.signing_secret or ""))
         self._runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
         await web.TCPSite(self._runner, self.host, self.port).start()
@@ -145,14 +151,20 @@ class SlackAdapter:
 
     async def send_reply(self, channel: str, reply: Reply, *, thread_ts: str | None = None) -> None:
         """Post ``reply`` to ``channel`` (a digest, an answer); raises when Slack finally refuses."""
-        for message in render_messages(reply):
-            await self.client.chat_postMessage(
-                channel=channel, blocks=message.blocks, text=message.text, thread_ts=thread_ts
-            )
+        for message in self.reply_parts(reply):
+            await self.send_part(channel, message, thread_ts=thread_ts)
+
+    def reply_parts(self, reply: Reply) -> list[SlackMessage]:
+        """The messages ``reply`` is posted as (the scheduler retries only those that failed)."""
+        return render_messages(reply)
+
+    async def send_part(self, channel: str, message: SlackMessage, *, thread_ts: str | None = None) -> None:
+        await self.client.chat_postMessage(channel=channel, blocks=message.blocks, text=message.text, thread_ts=thread_ts)
 
     # -- wiring ------------------------------------------------------------------------------
 
     def _register(self) -> None:
+        self.app.middleware(first_delivery())
         for name in command_names(include_admin=True):
             self.app.command(f"/{name}")(self._on_slash_command)
         self.app.command(f"/{UMBRELLA}")(self._on_slash_command)
@@ -251,13 +263,23 @@ class SlackAdapter:
             return reply_language(request, db, self.language)
 
     async def _answer(self, request: Request, send: Sender) -> None:
-        await self._deliver(await self._dispatch(request), send)
+        async with self._turns.turn(request.user_id or request.chat_id) as admitted:
+            if not admitted:
+                await self._deliver(Reply(title=t("busy", self.language), kind="usage"), send)
+                return
+            reply = await self._dispatch(request)
+        await self._deliver(reply, send)
 
     async def _deliver(self, reply: Reply, send: Sender) -> None:
-        """Send every rendered message of ``reply``; a failed send gets a short notice instead."""
+        """Send every rendered message of ``reply``, retrying only a message that failed; when one
+        still fails, a short notice instead."""
         try:
-            for message in render_messages(reply):
-                await send(message, reply)
+            await deliver_parts(
+                render_messages(reply),
+                lambda message: send(message, reply),
+                retry_delays=SPLIT_REPLY_RETRY_DELAYS,
+                what="slack reply",
+            )
         except Exception:
             log.exception("slack: could not send a reply (%s)", reply.title[:60])
             language = reply.language or self.language

@@ -33,18 +33,21 @@ from telegram.ext import (
 )
 
 import handlers
-from bot.config import Config, handler_context
+from bot.config import Config, handler_context, webhook_problem
 from bot.connections import ThreadConnections
+from bot.fairness import UserTurns
 from bot.render import megabytes
 from bot.telegram_menu import publish_command_menus
 from bot.telegram_render import CallbackStore, keyboard_rows, render_html
 from bot.texts import t
 from handlers.reply import Attachment, Reply, Request, Section
+from store.buttons import button_command, save_button
 from store.db import open_db
 
 log = logging.getLogger(__name__)
 
 START_COMMAND = "start"
+CONCURRENT_UPDATES = 16  # a user has at most three of them (bot.fairness): the rest serve others
 GROUP_CHATS = (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
@@ -57,16 +60,20 @@ class TelegramAdapter:
         db_path: str,
         *,
         nlp_loader=None,
-        webhook_listen: str = "0.0.0.0",
+        webhook_listen: str | None = None,
         max_retries: int = 3,
     ) -> None:
+        problem = webhook_problem(config.telegram)
+        if problem:  # serve refuses this config first; never run a webhook anyone could feed
+            raise ValueError(problem)
         self.config = config
         self.db_path = str(db_path)
-        self.webhook_listen = webhook_listen
+        self.webhook_listen = webhook_listen or config.telegram.webhook_listen
         self.context = handler_context(config, nlp_loader)
-        self.callbacks = CallbackStore()
+        self.callbacks = CallbackStore(save=self._save_button, load=self._load_button)
         self._admins = {str(a) for a in config.telegram.admins}
         self._connections = ThreadConnections(self.db_path)  # one per worker thread: no lock
+        self._turns = UserTurns()  # one user's commands one at a time: others are never held up
         self._initialized = False
         self.application = self._build(max_retries)
 
@@ -106,16 +113,25 @@ class TelegramAdapter:
 
     async def send_reply(self, chat_id: str, reply: Reply) -> None:
         """Render, split and send ``reply``; buttons go on the last message. Raises on failure."""
+        for part in self.reply_parts(reply):
+            await self.send_part(chat_id, part)
+
+    def reply_parts(self, reply: Reply) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+        """The messages ``reply`` is sent as: (HTML text, buttons on the last one)."""
         chunks = render_html(reply)
         markup = self._keyboard(reply)
-        for index, chunk in enumerate(chunks):
-            await self.application.bot.send_message(
-                chat_id=chat_id,
-                text=chunk,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                reply_markup=markup if index == len(chunks) - 1 else None,
-            )
+        return [(chunk, markup if index == len(chunks) - 1 else None) for index, chunk in enumerate(chunks)]
+
+    async def send_part(self, chat_id: str, part: tuple[str, InlineKeyboardMarkup | None]) -> None:
+        """One message of ``reply_parts``: the scheduler retries only the parts that failed."""
+        text, markup = part
+        await self.application.bot.send_message(
+            chat_id=chat_id,
+            text=text,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=markup,
+        )
 
     # -- callbacks -----------------------------------------------------------------------------
     async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -197,7 +213,11 @@ class TelegramAdapter:
 
     # -- helpers -------------------------------------------------------------------------------
     async def _answer(self, name: str, args: str, user: User, chat: Chat, attachment: Attachment | None = None) -> None:
-        reply = await self._dispatch(self._request(name, args, user, chat, attachment))
+        async with self._turns.turn(user.id if user else chat.id) as admitted:
+            if not admitted:
+                await self._send_text(chat.id, t("busy", await self._language(chat)))
+                return
+            reply = await self._dispatch(self._request(name, args, user, chat, attachment))
         await self.send_reply(str(chat.id), reply)
 
     def _request(self, name: str, args: str, user: User, chat: Chat, attachment: Attachment | None = None) -> Request:
@@ -234,6 +254,14 @@ class TelegramAdapter:
         with self._connections.connection() as db:
             return handlers.reply_language(request, db, self.context.default_language)
 
+    def _save_button(self, token: str, command: str) -> None:
+        with self._connections.connection() as db:
+            save_button(db, token, command)
+
+    def _load_button(self, token: str) -> str | None:
+        with self._connections.connection() as db:
+            return button_command(db, token)
+
     def _keyboard(self, reply: Reply) -> InlineKeyboardMarkup | None:
         if not reply.actions:
             return None
@@ -254,7 +282,7 @@ class TelegramAdapter:
             .base_url(telegram.base_url)
             .base_file_url(telegram.base_file_url)
             .rate_limiter(AIORateLimiter(max_retries=max_retries))
-            .concurrent_updates(4)
+            .concurrent_updates(CONCURRENT_UPDATES)
             .build()
         )
         new_messages = filters.UpdateType.MESSAGE

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
-from itertools import count
+from collections.abc import Callable
 
 from telegram.constants import MessageLimit
 
 from bot.render import chunk_lines
 from handlers.reply import Action, Line, Reply, Source, source_label
+from store.buttons import TOKEN_PREFIX, token_for
 
 MAX_MESSAGE = MessageLimit.MAX_TEXT_LENGTH  # 4096
 MAX_CALLBACK_DATA = 64  # bytes, Telegram's limit for a button's callback_data
 BULLET = "• "
-TOKEN_PREFIX = "cb:"
 
 
 def render_html(reply: Reply, limit: int = MAX_MESSAGE) -> list[str]:
@@ -116,30 +116,49 @@ def _cut_points(text: str, strong: tuple[int, int] | None, budget: int) -> list[
 
 
 class CallbackStore:
-    """callback_data for buttons: the command itself, or a short token when it is over 64 bytes.
+    """callback_data for buttons: the command itself, or a token when it is over 64 bytes.
 
-    Tokens live in memory (the newest ``size``); a button older than that, or from before a
-    restart, resolves to None and the user is asked to type the command.
+    A token is a hash of its command (``store.buttons.token_for``), so it can only ever mean that
+    command. The newest ``size`` are kept in memory; ``save`` and ``load`` (the adapter passes the
+    database's) keep them for good, so a button from before a restart still works. Without them a
+    token unknown to this process resolves to None and the user is asked to type the command.
     """
 
-    def __init__(self, size: int = 1000) -> None:
+    def __init__(
+        self,
+        size: int = 1000,
+        *,
+        save: Callable[[str, str], None] | None = None,
+        load: Callable[[str], str | None] | None = None,
+    ) -> None:
         self._commands: OrderedDict[str, str] = OrderedDict()
         self._size = size
-        self._counter = count(1)
+        self._save, self._load = save, load
 
     def data_for(self, command: str) -> str:
         if len(command.encode()) <= MAX_CALLBACK_DATA and not command.startswith(TOKEN_PREFIX):
             return command
-        token = f"{TOKEN_PREFIX}{next(self._counter)}"
-        self._commands[token] = command
-        while len(self._commands) > self._size:
-            self._commands.popitem(last=False)
+        token = token_for(command)
+        if token not in self._commands and self._save is not None:
+            self._save(token, command)
+        self._remember(token, command)
         return token
 
     def command_for(self, data: str) -> str | None:
-        if data.startswith(TOKEN_PREFIX):
-            return self._commands.get(data)
-        return data
+        if not data.startswith(TOKEN_PREFIX):
+            return data
+        command = self._commands.get(data)
+        if command is None and self._load is not None:
+            command = self._load(data)
+            if command is not None:
+                self._remember(data, command)
+        return command
+
+    def _remember(self, token: str, command: str) -> None:
+        self._commands[token] = command
+        self._commands.move_to_end(token)
+        while len(self._commands) > self._size:
+            self._commands.popitem(last=False)
 
 
 def keyboard_rows(actions: tuple[Action, ...], store: CallbackStore, per_row: int = 2) -> list[list[tuple[str, str]]]:

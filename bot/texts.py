@@ -9,6 +9,11 @@ from __future__ import annotations
 from handlers.texts import DEFAULT_LANGUAGE, format_text
 
 ADAPTER_TEXTS: dict[str, dict[str, str]] = {
+    # --- every adapter: a user whose earlier commands still run (bot.fairness) ---
+    "busy": {
+        "nl": "Een moment: je vorige opdrachten lopen nog. Probeer het zo opnieuw.",
+        "en": "One moment: your previous commands are still running. Please try again shortly.",
+    },
     # --- Telegram ---
     "telegram.start": {
         "nl": "Hallo! Ik beantwoord vragen over de artikelen van de redactie.",

@@ -56,7 +56,8 @@ from handlers import (
     who,
 )
 from handlers.context import HandlerContext
-from handlers.reply import Reply, Request
+from handlers.limits import argument_problem, query_deadline
+from handlers.reply import Line, Reply, Request, Section
 from handlers.sources import with_source_urls
 from handlers.texts import language_or_default, t
 from store.queries import chat_language
@@ -126,6 +127,7 @@ _ENTRIES = [  # the order of /help and the README
     _command("following", follow.handle_following, ("gevolgd",)),
 ]
 COMMANDS: dict[str, Command] = {c.name: c for c in _ENTRIES}
+UNTIMED = {"load"}  # an admin's load extracts for as long as the file needs: no query deadline
 _BY_NAME: dict[str, Command] = {alias: c for c in COMMANDS.values() for alias in (c.name, *c.aliases)}
 _COMMAND_TEXT = re.compile(r"^/(\w+)(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 
@@ -188,11 +190,23 @@ def _answer(request: Request, db: Database, context: HandlerContext, language: s
         )
     if command.admin and not request.is_admin:
         return Reply(title=t("forbidden", language, command=request.command), kind="forbidden")
+    problem = argument_problem(request.args, language)
+    if problem:
+        usage = Line(t("usage.title", language, usage=command.usage(language)))
+        return Reply(title=problem, sections=(Section(None, (usage,)),), kind="usage")
+    seconds = None if command.name in UNTIMED else context.query_seconds
+    deadline = None
     try:
-        return with_source_urls(db, command.handle(request, db, context))
+        with query_deadline(db, seconds) as deadline:
+            reply = with_source_urls(db, command.handle(request, db, context))
     except Exception:
-        log.exception("/%s %r failed", command.name, request.args)
-        return Reply(title=t("error", language, command=request.command), kind="error")
+        if not deadline or not deadline.expired:
+            log.exception("/%s %r failed", command.name, request.args[:200])
+            return Reply(title=t("error", language, command=request.command), kind="error")
+    if deadline.expired:  # also when a handler caught the interrupted statement itself
+        log.warning("/%s %r stopped after %s s", command.name, request.args[:200], seconds)
+        return Reply(title=t("too_slow", language, command=request.command), kind="error")
+    return reply
 
 
 def reply_language(request: Request, db: Database, default: str) -> str:

@@ -112,7 +112,8 @@ def name_not_resolved(match: NameMatch, command: str, language: str) -> Reply:
 
 
 def parse_positive_int(text: str) -> int | None:
-    """"12" or "#12" → 12; anything else (including "²", which isdigit() accepts) → None."""
+    """"12" or "#12" → 12; anything else (including "²", which isdigit() accepts, and numbers
+    beyond SQLite's integers) → None."""
     text = text.strip().lstrip("#")
     if not (text.isascii() and text.isdecimal()):
         return None

@@ -19,6 +19,7 @@ class HandlerContext:
     timezone: str = "Europe/Amsterdam"
     default_digest_time: str = "07:30"
     default_language: str = "nl"  # [bot] language; dispatch uses it when no chat setting exists
+    query_seconds: float | None = 10.0  # a command's database work is stopped after this long
     max_alerts_per_load: int = 5  # [alerts] max_per_load, for /load
     # called as observer(request, reply, seconds) after every answer (the adapters' metrics)
     observer: Callable[[Any, Any, float], None] | None = None

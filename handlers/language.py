@@ -16,6 +16,8 @@ def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
     wanted = request.args.strip().lower()
     if not wanted:
         return Reply(title=t("language.current", request.language))
+    if request.is_group and not request.is_admin:  # a group's language is everyone's: admins set it
+        return Reply(title=t("language.group_admins", request.language, command=request.command), kind="forbidden")
     language = NAMES.get(wanted)
     if language not in LANGUAGES:
         return usage_reply("language", request.language)

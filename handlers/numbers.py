@@ -10,11 +10,13 @@ from handlers.reply import Action, Line, Reply, Request, Section
 from handlers.texts import t
 from store import trends
 
+MAX_TOPIC_WORDS = 8  # a topic is a word or two ("drones", "doden en gewonden"); each is a condition
+
 
 def handle(request: Request, db: Database, context: HandlerContext) -> Reply:
     language = request.language
     topic = request.args.strip()
-    if not topic:
+    if not topic or len(topic.split()) > MAX_TOPIC_WORDS:
         return usage_reply("numbers", language)
     rows = trends.numbers_for_topic(db, topic)
     if not rows:

@@ -17,6 +17,8 @@ from store import queries
 from store.corrections import record_correction
 from store.names import normalize
 
+MAX_NAME_WORDS = 6  # the longest name tried before a role without a colon
+
 
 def split_name_role(db: Database, args: str) -> tuple[names.NameMatch, str] | None:
     """The name (resolved) and the role in ``args``; None when there is no role."""
@@ -25,7 +27,7 @@ def split_name_role(db: Database, args: str) -> tuple[names.NameMatch, str] | No
         name, role = (p.strip() for p in text.split(":", 1))
         return (names.resolve(db, name, allow_typos=False), role) if name and role else None
     words = text.split()
-    for cut in range(len(words) - 1, 0, -1):
+    for cut in range(min(len(words) - 1, MAX_NAME_WORDS), 0, -1):
         match = names.resolve(db, " ".join(words[:cut]), allow_typos=False)
         if match.entity is not None:
             return match, " ".join(words[cut:])

@@ -102,6 +102,22 @@ COMMAND_TEXTS: dict = {
         "nl": "/{command} is alleen voor beheerders van de bot.",
         "en": "/{command} is only for the bot's admins.",
     },
+    "language.group_admins": {
+        "nl": "/{command} is in een groep alleen voor beheerders van de bot.",
+        "en": "/{command} in a group is only for the bot's admins.",
+    },
+    "too_slow": {
+        "nl": "/{command} duurde te lang en is gestopt; maak de vraag kleiner.",
+        "en": "/{command} took too long and was stopped; ask for less.",
+    },
+    "args.too_long": {
+        "nl": "Dat is te lang: {length} tekens, de grens is {limit}.",
+        "en": "That is too long: {length} characters, the limit is {limit}.",
+    },
+    "args.not_text": {
+        "nl": "Dat bevat tekens die geen tekst zijn.",
+        "en": "That holds characters that are no text.",
+    },
     "error": {
         "nl": "Er ging iets mis bij /{command}. Er is niets veranderd; probeer het later opnieuw.",
         "en": "Something went wrong with /{command}. Nothing was changed; please try again later.",

@@ -64,9 +64,8 @@ def read_articles(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Articl
 
 
 def read_regular_file(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``. Opened without blocking, so that a
-    named pipe is refused instead of waiting for a writer; read no further than the limit, so
-    that a file growing meanwhile cannot exhaust memory."""
+    """The bytes of a regular file of at most ``max_bytes``: opened without blocking (a named pipe
+    is refused, not waited on) and read no further than the limit (a growing file stops there)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:

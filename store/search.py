@@ -20,6 +20,7 @@ from store.names import strip_diacritics
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("dutch")
 MAX_RANKED = 8000  # (rowid, rank) pairs passed back as parameters (SQLite allows 32,766)
+MAX_QUERY_TERMS = 32  # distinct words a query ranks by: FTS5 cost grows with terms × matches
 
 
 @lru_cache(maxsize=200_000)
@@ -34,9 +35,11 @@ def stem_text(text: str) -> str:
 
 
 def fts_query(query: str) -> str | None:
-    """The user's words, stemmed and each quoted for FTS5 (implicit AND). None when no words."""
-    words = [stem_word(w) for w in _WORD.findall(query)]
-    words = [w for w in words if w]
+    """The user's words, stemmed and each quoted for FTS5 (implicit AND). None when no words.
+
+    A word counts once and only the first ``MAX_QUERY_TERMS`` count: ranking cost grows with the
+    number of terms times the matches, and a repeated word matches nothing more."""
+    words = list(dict.fromkeys(w for w in map(stem_word, _WORD.findall(query)) if w))[:MAX_QUERY_TERMS]
     if not words:
         return None
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)

@@ -5,13 +5,17 @@ time. Rows come from the config (origin "config", synced at start-up) or from th
 (``/subscribe``, origin "chat").
 
 The ledger has one row per (subscription, local date), guarded by a unique index. The scheduler
-*claims* a row (status "sending") before it posts; a second process or a second run finds the row
-and does nothing. After posting it marks the row "sent" or "failed"; a digest missed for longer
-than the grace period is recorded "skipped".
+*claims* a row (status "sending", ``claimed_by`` host:pid) before it posts; a second process or a
+second run finds the row and does nothing. It counts the parts delivered (``parts_sent``) as it
+goes, and marks the row "sent" or "failed"; a digest missed for longer than the grace period is
+recorded "skipped". A claim whose process died (or that a stopping process ``released``) is
+*interrupted*: the next scheduler takes it over and sends the parts that are left.
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -166,6 +170,14 @@ def ledger_keys(db: Database) -> set[tuple[int, str]]:
     return {(row[0], row[1]) for row in db.execute("select subscription_id, digest_date from digests_sent")}
 
 
+RELEASED = "released"  # claimed_by of a digest that a stopping process left part-way
+
+
+def this_process() -> str:
+    """How a claim names its owner: host and process id."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
 def claim_digest(db: Database, subscription_id: int, digest_date: str, now: datetime | None = None) -> bool:
     """Record that this digest is being sent. False when it was already claimed (by anyone)."""
     try:
@@ -177,10 +189,67 @@ def claim_digest(db: Database, subscription_id: int, digest_date: str, now: date
                     "status": "sending",
                     "attempts": 0,
                     "sent_at": _iso(now),
+                    "parts_sent": 0,
+                    "claimed_by": this_process(),
                 }
             )
     except sqlite3.IntegrityError:
         return False
+    return True
+
+
+def record_parts_sent(db: Database, subscription_id: int, digest_date: str, parts: int) -> None:
+    """How many parts of a claimed digest have been delivered (a resend starts after them)."""
+    with db.atomic():
+        db.execute(
+            "update digests_sent set parts_sent = ? where subscription_id = ? and digest_date = ?",
+            [parts, subscription_id, digest_date],
+        )
+
+
+def release_part_way(db: Database, subscription_id: int, digest_date: str) -> None:
+    """A stopping process leaves a part-sent digest for the next start to finish."""
+    with db.atomic():
+        db.execute(
+            "update digests_sent set claimed_by = ? where subscription_id = ? and digest_date = ? and status = 'sending'",
+            [RELEASED, subscription_id, digest_date],
+        )
+
+
+def interrupted_claims(db: Database, older_than: datetime) -> list[dict]:
+    """Digests left "sending" by a process that is gone: one on this host that no longer runs, one
+    released part-way, or any claim made before ``older_than`` (another host's, which we cannot
+    check)."""
+    host = socket.gethostname()
+    found = []
+    for row in db["digests_sent"].rows_where("status = 'sending'", order_by="id"):
+        owner_host, _, pid = (row["claimed_by"] or "").rpartition(":")
+        gone = row["claimed_by"] == RELEASED or (owner_host == host and pid.isdigit() and not _running(int(pid)))
+        old = row["sent_at"] and datetime.fromisoformat(row["sent_at"]) < older_than
+        if gone or old:
+            found.append(row)
+    return found
+
+
+def take_over_claim(db: Database, row: dict) -> bool:
+    """Make an interrupted claim this process's own; False when another process was quicker."""
+    with db.atomic():
+        cursor = db.execute(
+            "update digests_sent set claimed_by = ? where id = ? and status = 'sending' and claimed_by is ?",
+            [this_process(), row["id"], row["claimed_by"]],
+        )
+    return cursor.rowcount == 1
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: it runs
+        return True
     return True
 
 
@@ -193,15 +262,16 @@ def finish_digest(
     attempts: int = 0,
     error: str | None = None,
     now: datetime | None = None,
+    parts_sent: int | None = None,
 ) -> None:
-    """Set the outcome of a claimed digest: sent or failed."""
+    """Set the outcome of a claimed digest: sent or failed (and how many parts arrived)."""
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
     with db.atomic():
         db.execute(
-            "update digests_sent set status = ?, attempts = ?, error = ?, sent_at = ?"
-            " where subscription_id = ? and digest_date = ?",
-            [status, attempts, error, _iso(now), subscription_id, digest_date],
+            "update digests_sent set status = ?, attempts = ?, error = ?, sent_at = ?,"
+            " parts_sent = coalesce(?, parts_sent) where subscription_id = ? and digest_date = ?",
+            [status, attempts, error, _iso(now), parts_sent, subscription_id, digest_date],
         )
 
 
@@ -237,15 +307,6 @@ def last_sent_at(db: Database, subscription_id: int) -> datetime | None:
         [subscription_id],
     ).fetchone()
     return datetime.fromisoformat(row[0]) if row and row[0] else None
-
-
-def stale_claims(db: Database, older_than: datetime) -> list[dict]:
-    """Digests left "sending" by a process that stopped mid-send (claimed before ``older_than``)."""
-    return [
-        row
-        for row in db["digests_sent"].rows_where("status = 'sending'", order_by="id")
-        if row["sent_at"] and datetime.fromisoformat(row["sent_at"]) < older_than
-    ]
 
 
 def _iso(moment: datetime | None) -> str:

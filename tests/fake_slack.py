@@ -302,7 +302,12 @@ def slash_payload(
     }
 
 
-def event_payload(event: dict, event_id: str = "Ev0001") -> dict:
+_EVENT_IDS = itertools.count(1)
+
+
+def event_payload(event: dict, event_id: str | None = None) -> dict:
+    """An Events API callback; each gets its own event_id, as Slack gives it (a retry keeps it)."""
+    event_id = event_id or f"Ev{next(_EVENT_IDS):06d}"
     return {
         "token": "legacy-verification-token",
         "team_id": TEAM_ID,

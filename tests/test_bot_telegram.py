@@ -19,6 +19,7 @@ from fake_telegram import FakeTelegram, parse_html
 from bot.config import Config
 from bot.telegram import TelegramAdapter
 from handlers.reply import Action, Line, Reply, Section
+from store.buttons import token_for
 from store.db import open_db
 from store.loader import store_article
 from store.model import Article, Entity, Facts, Mention, Quote, Role
@@ -191,7 +192,7 @@ async def test_long_button_command_goes_through_a_token(fake, adapter):
     await adapter.send_reply(str(USER), reply)
     [message] = fake.messages_to(USER)
     data = message.reply_markup["inline_keyboard"][0][0]["callback_data"]
-    assert data == "cb:1"
+    assert data == token_for(f"/who {long_name.strip()}")
     fake.inject_callback(USER, USER, data)
     messages = await fake.wait_for_messages(USER, 2)
     assert messages[1].visible_text.startswith("Niemand gevonden")

@@ -7,6 +7,7 @@ from fake_telegram import EntityError, parse_html
 
 from bot.telegram_render import CallbackStore, keyboard_rows, render_html, render_line
 from handlers.reply import Action, Line, Reply, Section, Source
+from store.buttons import token_for
 
 SOURCE = Source(article_id=3, title="Rubio in Riyad", date="2025-04")
 
@@ -97,17 +98,30 @@ def test_buttons_use_the_command_or_a_token_when_over_64_bytes():
         ),
         store,
     )
-    assert rows == [[("Citaten", "/quotes Marco Rubio"), ("Tijdlijn", "/timeline Marco Rubio")], [("Lang", "cb:1")]]
-    assert store.command_for("cb:1") == long_command
+    token = token_for(long_command)
+    assert rows == [[("Citaten", "/quotes Marco Rubio"), ("Tijdlijn", "/timeline Marco Rubio")], [("Lang", token)]]
+    assert token.startswith("cb:") and len(token.encode()) <= 64
+    assert store.command_for(token) == long_command
     assert store.command_for("/quotes Marco Rubio") == "/quotes Marco Rubio"
     assert store.command_for("cb:99") is None
 
 
-def test_callback_store_forgets_the_oldest_tokens():
+def test_a_token_is_the_hash_of_its_command():
+    first, second = CallbackStore(), CallbackStore()  # two processes, or before and after a restart
+    command = "/who " + "x" * 70
+    assert first.data_for(command) == second.data_for(command) == token_for(command)
+    assert first.data_for(command + "y") != first.data_for(command)
+
+
+def test_callback_store_forgets_the_oldest_tokens_unless_they_are_saved():
+    saved: dict[str, str] = {}
     store = CallbackStore(size=2)
-    tokens = [store.data_for("/who " + "x" * 70 + str(i)) for i in range(3)]
-    assert tokens == ["cb:1", "cb:2", "cb:3"]
-    assert [store.command_for(t) is not None for t in tokens] == [False, True, True]
+    kept = CallbackStore(size=2, save=saved.__setitem__, load=saved.get)
+    commands = ["/who " + "x" * 70 + str(i) for i in range(3)]
+    tokens = [store.data_for(c) for c in commands]
+    assert [kept.data_for(c) for c in commands] == tokens
+    assert [store.command_for(t) for t in tokens] == [None, commands[1], commands[2]]
+    assert [kept.command_for(t) for t in tokens] == commands
 
 
 

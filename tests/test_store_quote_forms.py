@@ -50,6 +50,9 @@ def quotes(nlp, text):
         ("Ambtenaren zeiden dat het plan doorgaat, waarbij wethouder Lotte Kuipers meldde dat "
          "„de bewoners eerst gehoord worden”.",
          [("Lotte Kuipers", "de bewoners eerst gehoord worden", "meldde", True)]),
+        # a judgement is reported speech too
+        ("„De verdachte toont geen spijt”, oordeelde de rechter.",
+         [("rechter", "De verdachte toont geen spijt", "oordeelde", False)]),
         # the speaker named in the sentence before
         ("Trainer Kees Smit was tevreden. „We hebben goed verdedigd.”",
          [("Kees Smit", "We hebben goed verdedigd.", "context", True)]),
@@ -98,6 +101,14 @@ def test_pronoun_speakers_by_gender(nlp, text, speaker):
     assert [q[0] for q in quotes(nlp, text)] == [speaker]
 
 
+def test_volgens_names_the_source_of_its_own_sentence(nlp):
+    text = ("„Het plan deugt niet”, zei Anna de Wit. „We stemmen tegen.”\n\n"
+            "Volgens de oppositie is er „geen draagvlak”.")
+    assert [(q[0], q[1]) for q in quotes(nlp, text)] == [
+        ("Anna de Wit", "Het plan deugt niet"), ("Anna de Wit", "We stemmen tegen."),
+        ("oppositie", "geen draagvlak")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -108,6 +119,11 @@ def test_pronoun_speakers_by_gender(nlp, text, speaker):
 )
 def test_unknown_speaker_beats_a_wrong_one(nlp, text):
     assert [q[0] for q in quotes(nlp, text)] == [None]
+
+
+def test_an_institution_speaks_as_one(nlp):
+    text = "In een verklaring laat de club weten: „We zijn geschrokken van de beelden.”"
+    assert quotes(nlp, text) == [("club", "We zijn geschrokken van de beelden.", "laat", False)]
 
 
 def test_scare_quotes_are_marked(nlp):

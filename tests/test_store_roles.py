@@ -144,6 +144,11 @@ ROLE_CONSTRUCTIONS = [
         "Vandaag benoemde de grootste bank van het land, de Volksbank, Eline Kok tot nieuwe directeur.",
         {"Eline Kok": [("nieuwe directeur", None, None)]},
     ),
+    (  # a compound of two names before the title; a portfolio after the name is no organisation
+        "GroenLinks-PvdA-Kamerlid Sanne Boer sprak met minister Eelke Visser van Klimaat.",
+        {"Sanne Boer": [("GroenLinks-PvdA-Kamerlid", None, "GroenLinks-PvdA")],
+         "Eelke Visser": [("minister", None, None)]},
+    ),
     (  # a title that is not a capacity: "als" starting a clause
         "Femke Smit zou een afspraak maken als de directeur terug is.",
         {"Femke Smit": []},

@@ -68,12 +68,18 @@ REPORTING_VERBS = _forms(
     "stelt stelde",
     "vraagt vroeg",
     "roept riep",
+    "oordeelt oordeelde oordeelden geoordeeld",
+    "claimt claimde claimden claimen geclaimd",
+    "beaamt beaamde beaamden",
+    "bezweert bezwoer bezwoeren",
+    "vult vulde vulden",
+    "verzucht verzuchtte",
     "aldus",
 )
 
 # Reporting verbs that need a particle or object to mean "say"; without it they are ordinary
 # verbs. Used only to decide the verb label, the attribution rules treat them alike.
-PARTICLE_VERBS = {"voegt": "toe", "voegde": "toe", "laat": "weten", "liet": "weten", "roept": "op",
+PARTICLE_VERBS = {"voegt": "toe", "voegde": "toe", "vult": "aan", "vulde": "aan", "laat": "weten", "liet": "weten", "roept": "op",
                   "riep": "op", "geeft": "aan", "gaf": "aan", "legt": "uit", "legde": "uit",
                   "merkt": "op", "merkte": "op", "kondigt": "aan", "kondigde": "aan"}
 

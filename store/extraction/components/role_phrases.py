@@ -139,7 +139,7 @@ def affiliation_of(doc: Doc, start: int, end: int) -> str | None:
             if span is not None and span.end <= end:
                 return span.text
     first = doc[start].text
-    prefix = first.split("-")[0] if "-" in first[1:] else None
+    prefix = compound_prefix(first)
     if prefix is None and start + 1 < end and doc[start + 1].text.startswith("-") and not doc[start].whitespace_:
         prefix = first  # "VN" + "-secretaris-generaal", split by the recogniser
     if prefix and prefix[:1].isupper() and prefix.lower() not in gazetteer.role_modifiers() \
@@ -148,10 +148,23 @@ def affiliation_of(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def trailing_affiliation(doc: Doc, person: Span) -> str | None:
-    """"trainer Erik ten Hag van Heracles": the organisation named right after the name."""
+def compound_prefix(word: str) -> str | None:
+    """The part before a compound title: "GroenLinks-PvdA-Kamerlid" → "GroenLinks-PvdA"."""
+    if "-" not in word[1:]:
+        return None
+    head = gazetteer.title_head(word)
+    if head and word.lower().endswith(head) and len(word) > len(head) + 1:
+        return word[: len(word) - len(head)].rstrip("-") or None
+    return word.split("-")[0]
+
+
+def trailing_affiliation(doc: Doc, person: Span, title: str) -> str | None:
+    """"trainer Erik ten Hag van Heracles": the organisation named right after the name; after
+    a portfolio title only a place ("minister X van Klimaat" names a portfolio)."""
     i = person.end
     if i + 1 < len(doc) and doc[i].lower_ in AFFILIATION_PREPOSITIONS:
+        if gazetteer.title_head(title) in PORTFOLIO_TITLES and doc[i + 1].ent_type_ != "LOC":
+            return None
         return affiliation_of(doc, i, complement_links(doc, i, len(doc)))
     return None
 

@@ -26,6 +26,7 @@ from store.extraction.components.entity_rules import is_acronym, token_texts
 from store.extraction.components.role_phrases import (
     affiliation_of,
     complement_links,
+    compound_prefix,
     field_end,
     predicate_title,
     title_end,
@@ -108,7 +109,7 @@ def _named_compound(doc: Doc, start: int) -> bool:
     """"Ajax-aanvoerder", "RTL-verslaggever": a name before the hyphen keeps its capital, also
     at a sentence start; "Oud-minister" there does not."""
     first = doc[start].text
-    prefix = first.split("-")[0] if "-" in first[1:] else (
+    prefix = compound_prefix(first) if "-" in first[1:] else (
         first if start + 1 < len(doc) and doc[start + 1].text.startswith("-") and not doc[start].whitespace_ else None)
     return bool(prefix) and prefix[:1].isupper() and prefix.lower() not in gazetteer.role_modifiers() \
         and gazetteer.title_head(prefix) is None and prefix.lower() not in NOT_SPECIALISING
@@ -357,7 +358,7 @@ class RoleFinder:
                 after = make_role(doc, *predicate) if predicate else None
             before = role_before(doc, person, lowers, texts, starts)
             if before is not None and before.affiliation is None and " " not in before.text:
-                before.affiliation = trailing_affiliation(doc, person)  # "trainer X van Heracles"
+                before.affiliation = trailing_affiliation(doc, person, before.text)  # "trainer X van Heracles"
             found = [r for r in (before, after, coordinated_role(doc, after)) if r]
             party = party_after(doc, person)
             if party:

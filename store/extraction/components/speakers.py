@@ -34,6 +34,11 @@ MAX_DESCRIPTION = 4
 _STOP_TEXT = frozenset(",.;:!?()[]—–-\"„“”‘’'")
 
 
+def is_name(ent: Span) -> bool:
+    """Not a lone abbreviation the recogniser took for a name ("Mr.", "Dr.")."""
+    return not (len(ent) == 1 and ent.text.endswith(".") and len(ent.text) <= 5)
+
+
 def lowers_between(doc, start: int, end: int) -> list[str]:
     return [doc[k].lower_ for k in range(start, end)]
 
@@ -141,7 +146,7 @@ class Speakers:
         entities = []
         for j in range(start, verb):
             ent = self.ix.entity_at(j)
-            if (ent is not None and ent.start == j and ent.label_ in SPEAKER_LABELS
+            if (ent is not None and ent.start == j and ent.label_ in SPEAKER_LABELS and is_name(ent)
                     and not self.inside_quote(j) and not self.is_object(ent)):
                 entities.append(ent)
         if entities:
@@ -226,11 +231,12 @@ class Speakers:
                 break
             if self.ix.entity_at(j) is not None and head is None and words:
                 break
+            person = is_person_noun(token.text)
+            if head is not None and not person:
+                break  # "laat de club weten": the description ends at its head
             words.append(token.text)
-            if is_person_noun(token.text):
+            if person:
                 head = token.text
-            elif head is not None:
-                break
             j += 1
             if len(words) >= MAX_DESCRIPTION and head is not None:
                 break
@@ -335,7 +341,7 @@ class Speakers:
                 continue
             if ent.start >= end:
                 break
-            if ent.label_ in labels and not self.inside_quote(ent.start) and not self.is_object(ent):
+            if ent.label_ in labels and is_name(ent) and not self.inside_quote(ent.start) and not self.is_object(ent):
                 return self.compound_head(ent) if ent.label_ != "PER" and self.compound_head(ent) \
                     else Found(span=ent)
         doc = self.doc
