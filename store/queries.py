@@ -1,4 +1,4 @@
-"""Read queries the command handlers need, over the schema in ``store/db.py``.
+"""Read queries the command handlers need, over the schema in ``store/schema.py``.
 
 Every function takes a sqlite-utils ``Database`` and returns plain dicts (or lists of them), so
 handlers never write SQL. Article dates keep their precision ("2025-04" or "2025-04-12"); where a
