@@ -5,7 +5,7 @@ tests/data/quality_floors.json (the figures of the last improvement minus 0.02).
 
 import pytest
 
-from bot.evaluate import SETS, below_floor, evaluate, load_floors
+from bot.evaluate import FINAL_SETS, SETS, below_floor, evaluate, load_floors
 from store.extraction.scoring import KINDS
 
 FLOORS = load_floors()
@@ -27,6 +27,12 @@ def test_every_set_and_kind_has_a_floor():
     for gold_set in SETS:
         assert gold_set.exists(), gold_set.name
         assert sorted(FLOORS[gold_set.name]) == sorted(KINDS)
+
+
+def test_the_final_set_has_no_floor_and_stays_out_of_the_default_run():
+    assert [s.name for s in FINAL_SETS] == ["heldout3"]
+    assert FINAL_SETS[0].exists() and FINAL_SETS[0].unseen
+    assert "heldout3" not in FLOORS and "heldout3" not in [s.name for s in SETS]
 
 
 @pytest.mark.parametrize("gold_set", SETS, ids=[s.name for s in SETS])
