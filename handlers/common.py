@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from handlers.names import Candidate, NameMatch
-from handlers.reply import Action, Line, Reply, Section, Source
+from handlers.reply import Action, Line, Reply, Request, Section, Source
 from handlers.texts import t
+from store.subscriptions import PLATFORMS
 
 MAX_LINE_CHARS = 300
 SQLITE_MAX_INT = 2**63 - 1
@@ -119,3 +120,13 @@ def parse_positive_int(text: str) -> int | None:
         return None
     value = int(text)
     return value if 0 < value <= SQLITE_MAX_INT else None  # a larger one cannot be an article id
+
+
+def chat_refusal(request: Request, command: str, platform_only_key: str) -> Reply | None:
+    """Why this chat may not change what it is sent (digests, alerts): it is not on a chat platform
+    (the console), or it is a group and the user is not a bot admin. None when it may."""
+    if request.platform not in PLATFORMS:
+        return Reply(title=t(platform_only_key, request.language), kind="usage")
+    if request.is_group and not request.is_admin:
+        return Reply(title=t("subscribe.admins_only", request.language, command=command), kind="forbidden")
+    return None

@@ -14,7 +14,7 @@ import re
 from sqlite_utils import Database
 
 from handlers import names
-from handlers.common import name_not_resolved, usage_reply
+from handlers.common import chat_refusal, name_not_resolved, usage_reply
 from handlers.context import HandlerContext
 from handlers.reply import Action, Line, Reply, Request, Section
 from handlers.texts import t
@@ -34,11 +34,7 @@ def quoted_term(text: str) -> str | None:
 
 
 def _refusal(request: Request, command: str) -> Reply | None:
-    if request.platform not in PLATFORMS:
-        return Reply(title=t("follow.platform_only", request.language), kind="usage")
-    if request.is_group and not request.is_admin:
-        return Reply(title=t("subscribe.admins_only", request.language, command=command), kind="forbidden")
-    return None
+    return chat_refusal(request, command, "follow.platform_only")
 
 
 def handle_follow(request: Request, db: Database, context: HandlerContext) -> Reply:

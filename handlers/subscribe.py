@@ -11,14 +11,13 @@ import re
 
 from sqlite_utils import Database
 
-from handlers.common import usage_reply
+from handlers.common import chat_refusal, usage_reply
 from handlers.context import HandlerContext
 from handlers.reply import Reply, Request
 from handlers.texts import t
 from store import subscriptions
 
 TIME = re.compile(r"^(\d{1,2})(?:[:.hu](\d{2}))?$")
-PLATFORMS = subscriptions.PLATFORMS
 
 
 def parse_time(text: str) -> str | None:
@@ -33,11 +32,7 @@ def parse_time(text: str) -> str | None:
 
 
 def _refusal(request: Request, command: str) -> Reply | None:
-    if request.platform not in PLATFORMS:
-        return Reply(title=t("subscribe.platform_only", request.language), kind="usage")
-    if request.is_group and not request.is_admin:
-        return Reply(title=t("subscribe.admins_only", request.language, command=command), kind="forbidden")
-    return None
+    return chat_refusal(request, command, "subscribe.platform_only")
 
 
 def handle_subscribe(request: Request, db: Database, context: HandlerContext) -> Reply:
