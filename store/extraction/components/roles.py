@@ -24,6 +24,7 @@ from store.extraction import gazetteer
 from store.extraction.components.doc_index import entity_spans, lower_texts
 from store.extraction.components.entity_rules import is_acronym, token_texts
 from store.extraction.components.role_phrases import (
+    PORTFOLIO_TITLES,
     affiliation_of,
     complement_links,
     compound_prefix,
@@ -38,7 +39,6 @@ DETERMINERS = frozenset("de het een zijn haar hun diens wiens onze mijn jouw uw 
 COMPLEMENT_WORDS = frozenset("van voor de het der op en".split())
 MAX_MODIFIERS = 3
 MAX_COMPLEMENT = 8
-PORTFOLIO_TITLES = frozenset("minister staatssecretaris commissaris wethouder gedeputeerde".split())
 APPOSITION_ADVERBS = frozenset("zelf ook eveneens inmiddels nu".split())
 # Prefixes that make a compound title another person's title: "vicepremier", "oud-minister".
 NOT_SPECIALISING = frozenset("vice oud ex onder adjunct loco sub co mede plaatsvervangend waarnemend".split())
