@@ -196,9 +196,7 @@ def role_after(doc: Doc, person: Span) -> Role | None:
     if doc[step].lower_ in DETERMINERS:
         step += 1
     first = step
-    while step < len(doc) and step - first < MAX_MODIFIERS and is_modifier(doc[step].text) \
-            and not gazetteer.title_head(doc[step].text):
-        step += 1
+    step = past_modifiers(doc, step)
     if step >= len(doc):
         return None
     title_stop = title_end(doc, step, len(doc))
@@ -214,6 +212,15 @@ def role_after(doc: Doc, person: Span) -> Role | None:
     return make_role(doc, first, end)
 
 
+def past_modifiers(doc: Doc, step: int) -> int:
+    """The token after at most MAX_MODIFIERS modifiers that are not title heads ("Amerikaanse")."""
+    start = step
+    while step < len(doc) and step - start < MAX_MODIFIERS and is_modifier(doc[step].text) \
+            and not gazetteer.title_head(doc[step].text):
+        step += 1
+    return step
+
+
 def coordinated_role(doc: Doc, first: Role | None) -> Role | None:
     """"X, directeur van Stedin en oud-wethouder van Arnhem,": a second role after "en"."""
     if first is None:
@@ -225,9 +232,7 @@ def coordinated_role(doc: Doc, first: Role | None) -> Role | None:
     if doc[step].lower_ in DETERMINERS:
         step += 1
     start = step
-    while step < len(doc) and step - start < MAX_MODIFIERS and is_modifier(doc[step].text) \
-            and not gazetteer.title_head(doc[step].text):
-        step += 1
+    step = past_modifiers(doc, step)
     stop = title_end(doc, step, len(doc)) if step < len(doc) else None
     if stop is None:
         return None
